@@ -15,6 +15,7 @@ class Settings:
     model: str = field(default_factory=lambda: os.environ.get("GENERATOR_MODEL", DEFAULT_MODEL))
     jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
     project: Path = Path(".")
+    cache: bool = True  # reuse extractions of unchanged articles
 
     @property
     def content_dir(self) -> Path:

@@ -1,0 +1,132 @@
+"""Extraction over a whole corpus: cached by content hash, spread over processes.
+
+Each article's extraction is a pure function of the article and the
+settings (``extract_doc``), so this map step could run anywhere.
+"""
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import pickle
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Optional
+
+from generator.extract import extract_doc
+from generator.extract.nlp import load_model, mined_text
+from generator.model import Extraction, Source
+from generator.settings import Settings
+
+BATCH = 16
+_worker_model: Optional[str] = None
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """Hash of the code extraction depends on: a change invalidates the cache."""
+    package = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for path in sorted([*package.joinpath("extract").glob("*.py"), package / "model.py"]):
+        digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def cache_key(source: Source, model: str) -> str:
+    """What an extraction depends on: the source as read, the model and the code."""
+    state = (source.id, source.text, source.date, source.title, [(p.start, p.end, p.kind) for p in source.paragraphs])
+    digest = hashlib.sha256(pickle.dumps(state, protocol=4))
+    digest.update(f"{model}|{code_version()}".encode())
+    return digest.hexdigest()
+
+
+class ExtractionCache:
+    """Pickled extractions in a folder, one file per cache key."""
+
+    def __init__(self, folder: Optional[Path]):
+        self.folder = folder
+
+    def get(self, key: str) -> Optional[Extraction]:
+        path = self._path(key)
+        if path is None or not path.exists():
+            return None
+        try:
+            return pickle.loads(path.read_bytes())
+        except Exception:  # a damaged cache entry is simply recomputed
+            return None
+
+    def put(self, key: str, extraction: Extraction) -> None:
+        path = self._path(key)
+        if path is None:
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_bytes(pickle.dumps(extraction, protocol=4))
+        tmp.replace(path)
+
+    def _path(self, key: str) -> Optional[Path]:
+        return self.folder / key[:2] / f"{key}.pickle" if self.folder else None
+
+
+def extract_batch(sources: list[Source], model: str) -> list[Extraction]:
+    """Parse a batch with ``nlp.pipe`` and extract from each document."""
+    nlp = load_model(model)
+    docs = nlp.pipe(mined_text(s) for s in sources)
+    return [extract_doc(source, doc) for source, doc in zip(sources, docs)]
+
+
+def _init_worker(model: str) -> None:
+    global _worker_model
+    _worker_model = model
+    load_model(model)
+
+
+def _work(batch: list[Source]) -> list[Extraction]:
+    return extract_batch(batch, _worker_model)
+
+
+def _batches(items: list[Source], size: int) -> Iterator[list[Source]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def _run(todo: list[Source], settings: Settings) -> Iterable[list[Extraction]]:
+    batches = list(_batches(todo, BATCH))
+    if settings.jobs <= 1 or len(batches) <= 1:
+        return (extract_batch(b, settings.model) for b in batches)
+    load_model(settings.model)  # fail early, in this process, with a clear message
+    pool = multiprocessing.get_context("fork").Pool(
+        min(settings.jobs, len(batches)), initializer=_init_worker, initargs=(settings.model,)
+    )
+    return _closing(pool, pool.imap(_work, batches))
+
+
+def _closing(pool, results: Iterable) -> Iterator:
+    with pool:
+        yield from results
+
+
+def cache_folder(settings: Settings) -> Optional[Path]:
+    if not settings.cache:
+        return None
+    return (settings.out or settings.project) / ".cache" / "extract"
+
+
+def extract_all(sources: list[Source], settings: Settings, progress: Callable[[str], None] = lambda m: None) -> list[Extraction]:
+    """Extractions for every source, in the same order, reusing cached ones."""
+    cache = ExtractionCache(cache_folder(settings))
+    keys = [cache_key(s, settings.model) for s in sources]
+    found = {k: cache.get(k) for k in keys}
+    todo = [s for s, k in zip(sources, keys) if found[k] is None]
+    progress(f"extract: {len(sources) - len(todo)} cached, {len(todo)} to extract with {settings.jobs} job(s)")
+    done = 0
+    by_source: dict[str, Extraction] = {}
+    for batch in _run(todo, settings):
+        for extraction in batch:
+            by_source[extraction.source] = extraction
+        done += len(batch)
+        progress(f"extract: {done}/{len(todo)} articles")
+    for source, key in zip(sources, keys):
+        if found[key] is None:
+            found[key] = by_source[source.id]
+            cache.put(key, found[key])
+    return [found[k] for k in keys]

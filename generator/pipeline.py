@@ -1,0 +1,82 @@
+"""The whole pipeline, stage by stage: ingest → extract → resolve → compare → render → site."""
+from __future__ import annotations
+
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from generator import compare, curation, export, ingest, render, resolve
+from generator.extract.batch import extract_all
+from generator.model import Graph
+from generator.settings import Settings
+
+Progress = Callable[[str], None]
+
+
+def stderr_progress(message: str) -> None:
+    """Default progress reporter: one line on stderr."""
+    print(message, file=sys.stderr, flush=True)
+
+
+@dataclass
+class Timings:
+    """Wall time of each stage, in seconds, in the order they ran."""
+
+    stages: dict[str, float] = field(default_factory=dict)
+
+    def run(self, name: str, step: Callable, *args, **kwargs):
+        began = time.perf_counter()
+        result = step(*args, **kwargs)
+        self.stages[name] = time.perf_counter() - began
+        return result
+
+
+def make_graph(settings: Settings, progress: Progress = stderr_progress, timings: Timings | None = None) -> Graph:
+    """Read the seeds folder and build the resolved, compared graph."""
+    timings = timings or Timings()
+    sources, problems = timings.run("ingest", ingest.read_corpus, settings.seeds, progress)
+    for problem in problems:
+        progress(f"warning: {problem}")
+    progress(f"ingest: {len(sources)} articles read from {settings.seeds}")
+    rules = curation.load(settings.seeds / curation.FILENAME)
+    curation.apply_sources(sources, rules, progress)
+    extractions = timings.run("extract", extract_all, sources, settings, progress)
+    graph = timings.run("resolve", resolve.resolve, sources, extractions)
+    graph.problems = problems
+    timings.run("curate", curation.apply, graph, rules, progress)
+    graph.contradictions = timings.run("compare", compare.find_contradictions, graph)
+    progress(
+        f"graph: {len(graph.actors)} actors, {len(graph.quotes)} quotes, "
+        f"{len(graph.events)} events, {len(graph.contradictions)} contradictions"
+    )
+    return graph
+
+
+def extract_only(settings: Settings, json_path: Path, progress: Progress = stderr_progress) -> Graph:
+    """The `extract` command: the graph export and nothing else."""
+    graph = make_graph(settings, progress)
+    export.write_graph_json(graph, json_path)
+    progress(f"wrote {json_path}")
+    return graph
+
+
+def build(settings: Settings, progress: Progress = stderr_progress, timings: Timings | None = None) -> Graph:
+    """The `build` command: pages, graph export, hosted site and offline bundle."""
+    from generator import site
+
+    timings = timings or Timings()
+    graph = make_graph(settings, progress, timings)
+    content = settings.content_dir
+    pages = timings.run("render", render.write_pages, graph, content)
+    export.write_graph_json(graph, content / "data" / "graph.json")
+    export.write_quotes_csv(graph, content / "data" / "quotes.csv")
+    progress(f"render: {len(pages)} pages in {content}")
+    timings.run("site", site.build_site, content, settings.site_dir, settings.project)
+    progress(f"site: built {settings.site_dir}")
+    bundle = settings.dist_dir / "offline.zip"
+    work = (settings.out or settings.project) / "build" / "offline"
+    timings.run("bundle", site.build_offline_bundle, content, bundle, settings.project, work)
+    progress(f"bundle: wrote {bundle}")
+    return graph
