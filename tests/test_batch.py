@@ -1,0 +1,45 @@
+"""Corpus extraction: the content-hash cache and the worker processes."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import make_source
+from generator.extract import batch
+from generator.settings import DEFAULT_MODEL, Settings
+
+TEXT = "Quarry blast in Norland\n\nMinister Ana Varga said on Monday that the quarry would close. “We will rebuild,” she added.\n"
+
+
+def corpus(n: int):
+    return [make_source(TEXT.replace("Norland", f"Norland {i}"), f"a{i:02d}", "2021-03-03") for i in range(n)]
+
+
+def settings(tmp_path: Path, jobs: int = 1) -> Settings:
+    return Settings(seeds=tmp_path, out=tmp_path, model=DEFAULT_MODEL, jobs=jobs, project=tmp_path)
+
+
+def test_unchanged_articles_come_from_the_cache(tmp_path: Path, monkeypatch) -> None:
+    sources = corpus(3)
+    first = batch.extract_all(sources, settings(tmp_path))
+    calls: list[int] = []
+    real = batch.extract_batch
+    monkeypatch.setattr(batch, "extract_batch", lambda b, m: calls.append(len(b)) or real(b, m))
+    sources[1].text = sources[1].text.replace("Monday", "Tuesday")
+    again = batch.extract_all(sources, settings(tmp_path))
+    assert calls == [1]  # only the changed article is extracted again
+    assert again[0] == first[0] and again[2] == first[2]
+
+
+def test_cache_key_depends_on_the_article_date(tmp_path: Path) -> None:
+    a, b = corpus(1)[0], corpus(1)[0]
+    b.date = "2021-03-04"
+    assert batch.cache_key(a, DEFAULT_MODEL) != batch.cache_key(b, DEFAULT_MODEL)
+    assert batch.cache_key(a, DEFAULT_MODEL) != batch.cache_key(a, "another_model")
+
+
+def test_worker_processes_give_the_same_result(tmp_path: Path) -> None:
+    sources = corpus(batch.BATCH + 3)
+    serial = batch.extract_all(sources, Settings(seeds=tmp_path, jobs=1, project=tmp_path, cache=False))
+    parallel = batch.extract_all(sources, Settings(seeds=tmp_path, jobs=2, project=tmp_path, cache=False))
+    assert serial == parallel
+    assert [e.source for e in parallel] == [s.id for s in sources]
