@@ -1,0 +1,66 @@
+"""Build one synthetic corpus end to end; print its figures as one JSON line."""
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.corpus import write_corpus  # noqa: E402
+from generator import pipeline  # noqa: E402
+from generator.extract.nlp import load_model, mined_text  # noqa: E402
+from generator.ingest import read_corpus  # noqa: E402
+from generator.settings import Settings  # noqa: E402
+
+
+def folder_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def bare_spacy_seconds(seeds: Path, settings: Settings) -> float:
+    """Bare ``nlp.pipe`` over the same mined text, same number of processes."""
+    sources, _ = read_corpus(seeds)
+    nlp = load_model(settings.model)
+    began = time.perf_counter()
+    for _ in nlp.pipe((mined_text(s) for s in sources), n_process=settings.jobs, batch_size=16):
+        pass
+    return time.perf_counter() - began
+
+
+def offline_search_seconds(bundle: Path, work: Path, word: str) -> float | None:
+    try:
+        from tests.browser import open_offline_search
+    except ImportError:
+        return None
+    return open_offline_search(bundle, work, word)
+
+
+def main(size: int, out: Path) -> None:
+    shutil.rmtree(out, ignore_errors=True)
+    seeds = out / "seeds"
+    write_corpus(seeds, size)
+    settings = Settings(seeds=seeds, out=out, project=ROOT, cache=False)
+    timings = pipeline.Timings()
+    began = time.perf_counter()
+    pipeline.build(settings, progress=lambda m: print(m, file=sys.stderr, flush=True), timings=timings)
+    total = time.perf_counter() - began
+    pages = sum(1 for _ in settings.content_dir.rglob("*.md"))
+    site_bytes = folder_bytes(settings.site_dir)
+    index = settings.site_dir / "search" / "search_index.json"
+    figures = {
+        "articles": size, "pages": pages, "seconds_total": total, "seconds_per_page": total / max(pages, 1),
+        "site_bytes": site_bytes, "bytes_per_page": site_bytes // max(pages, 1),
+        "search_index_bytes": index.stat().st_size if index.exists() else 0,
+        "stages": timings.stages,
+        "extract_vs_bare_spacy": timings.stages["extract"] / bare_spacy_seconds(seeds, settings),
+        "offline_search_seconds": offline_search_seconds(settings.dist_dir / "offline.zip", out / "unpacked", "Varga"),
+    }
+    print(json.dumps(figures))
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]), Path(sys.argv[2]))
