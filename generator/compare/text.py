@@ -1,0 +1,160 @@
+"""Helpers shared by the contradiction finders: sentences, speakers, events, names."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator, Optional
+
+from generator.model import Claim, Graph, Source
+
+ABBREVIATIONS = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|St|Jr|Sr|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|"
+    r"Sept|Oct|Nov|Dec|vs|etc|Inc|Ltd|Co|Corp)|\b[A-Z])\.$"
+)
+SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+STOPWORDS = set(
+    "a an the and or but of in on at to for from by with as that this these those which who whom whose is are was "
+    "were be been being has have had do does did will would could should may might can not no it its it's they them "
+    "their he she his her we our us you your i my me said says say told there here than then also into over about "
+    "after before while since only just very more most some any all such so if when what how".split()
+)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of one source."""
+
+    source: str
+    start: int
+    end: int
+    text: str
+    paragraph: int
+
+
+def sentences(source: Source) -> list[Sentence]:
+    """The sentences of a source's mined paragraphs, in order."""
+    found = []
+    for para in source.paragraphs:
+        if not para.mined:
+            continue
+        for start, end in _split(source.text, para.start, para.end):
+            found.append(Sentence(source.id, start, end, source.text[start:end], para.index))
+    return found
+
+
+def _split(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    chunk = text[start:end]
+    begin = 0
+    for match in SENTENCE_END.finditer(chunk):
+        if ABBREVIATIONS.search(chunk[max(begin, match.start() - 6):match.start() + 1]):
+            continue
+        yield from _trimmed(chunk, start, begin, match.end())
+        begin = match.end()
+    yield from _trimmed(chunk, start, begin, len(chunk))
+
+
+def _trimmed(chunk: str, base: int, begin: int, end: int) -> Iterator[tuple[int, int]]:
+    piece = chunk[begin:end]
+    stripped = piece.strip()
+    if stripped:
+        lead = len(piece) - len(piece.lstrip())
+        yield base + begin + lead, base + begin + lead + len(stripped)
+
+
+class Corpus:
+    """Indexes of a graph that the finders share: sentences, quotes and event mentions per source."""
+
+    def __init__(self, graph: Graph) -> None:
+        self.graph = graph
+        self.sources = {s.id: s for s in graph.sources}
+        self.sentences = {s.id: sentences(s) for s in graph.sources}
+        self.quotes = {}
+        for quote in graph.quotes:
+            self.quotes.setdefault(quote.source, []).append(quote)
+        self.mentions = {}
+        for event in graph.events:
+            for mention in event.mentions:
+                self.mentions.setdefault(mention.source, []).append((mention, event))
+        for items in self.mentions.values():
+            items.sort(key=lambda pair: (pair[0].start, pair[0].end, pair[1].id))
+
+    def all_sentences(self) -> Iterator[Sentence]:
+        for source in self.graph.sources:
+            yield from self.sentences[source.id]
+
+    def sentence_at(self, source_id: str, offset: int) -> Optional[Sentence]:
+        for sentence in self.sentences.get(source_id, []):
+            if sentence.start <= offset < sentence.end:
+                return sentence
+        return None
+
+    def previous_sentence(self, sentence: Sentence) -> Optional[Sentence]:
+        """The sentence before, in the same or the previous paragraph."""
+        items = self.sentences.get(sentence.source, [])
+        for before, current in zip(items, items[1:]):
+            if current == sentence and sentence.paragraph - before.paragraph <= 1:
+                return before
+        return None
+
+    def speaker(self, sentence: Sentence, offset: Optional[int] = None) -> Optional[str]:
+        """The speaker of the quote holding ``offset`` (or else overlapping the sentence)."""
+        overlapping = [q for q in self.quotes.get(sentence.source, [])
+                       if q.speaker and q.start < sentence.end and sentence.start < q.end]
+        if offset is not None:
+            holding = [q for q in overlapping if q.start <= offset < q.end]
+            if holding:
+                return holding[0].speaker
+        speakers = sorted({q.speaker for q in overlapping})
+        return speakers[0] if len(speakers) == 1 else None
+
+    def event_for(self, sentence: Sentence):
+        """(mention, event) the sentence reports, or the nearest one before it in the paragraph or the one before."""
+        best = None
+        for mention, event in self.mentions.get(sentence.source, []):
+            if mention.start < sentence.end and sentence.start < mention.end:
+                return mention, event
+            source = self.sources[sentence.source]
+            para = source.paragraph_at(mention.start)
+            if mention.end <= sentence.start and para is not None and sentence.paragraph - para.index <= 1:
+                best = (mention, event)
+        return best
+
+    def claim(self, sentence: Sentence, actor: Optional[str], start: Optional[int] = None,
+              end: Optional[int] = None) -> Claim:
+        """A claim for the whole sentence, or for the stretch ``start``–``end`` of it."""
+        start = sentence.start if start is None else start
+        end = sentence.end if end is None else end
+        return Claim(sentence.source, start, end, self.sources[sentence.source].text[start:end], actor)
+
+    def name(self, actor_id: Optional[str]) -> str:
+        """The actor's name, or "the writer" for None."""
+        if actor_id is None:
+            return "the writer"
+        actor = self.graph.actor(actor_id)
+        return actor.name if actor else actor_id
+
+    def actor_named(self, words: str) -> Optional[str]:
+        """The id of the actor called ``words`` (name or alias), if exactly one."""
+        wanted = _norm(words)
+        hits = sorted({a.id for a in self.graph.actors
+                       if wanted and (_norm(a.name) == wanted or wanted in {_norm(x) for x in a.aliases})})
+        return hits[0] if len(hits) == 1 else None
+
+    def actor_mentioned(self, source_id: str, start: int, end: int) -> Optional[str]:
+        """The actor with the first mention inside ``start``–``end`` of a source."""
+        first = None
+        for actor in self.graph.actors:
+            for mention in actor.mentions:
+                if mention.source == source_id and start <= mention.start < end:
+                    if first is None or (mention.start, actor.id) < first[0:2]:
+                        first = (mention.start, actor.id)
+        return first[1] if first else None
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.sub(r"^the\s+", "", text.strip(), flags=re.I).lower().split())
+
+
+def content_words(text: str) -> set[str]:
+    """Lower-case words worth matching on: no stop words, no short words."""
+    return {w for w in re.findall(r"[a-z][a-z'-]+", text.lower()) if w not in STOPWORDS and len(w) > 3}

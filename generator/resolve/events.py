@@ -1,0 +1,269 @@
+"""Cluster event mentions, within and across articles, into events.
+
+Two mentions may join when their types are compatible, their dates do
+not disagree (two known different days never merge; an unknown date must
+fall in the other's article-date window), and they share enough: trigger
+words, place, actors, figures. Clustering is greedy and deterministic.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from typing import Optional
+
+from generator.extract.dates import date_window, parse_iso
+from generator.model import Event, EventMention, Source
+
+# Types that can name the same happening.
+TYPE_GROUPS = [
+    {"ceasefire"},
+    {"attack", "military"},
+    {"meeting", "agreement"},
+    {"announcement", "statement", "interview"},
+]
+WINDOW_DAYS = 7  # an undated mention may belong to an event this close to its article date
+MERGE_SCORE = 3.0
+STOPWORDS = {"the", "a", "an", "of", "in", "on", "to", "and", "for", "by", "with", "at", "from", "that",
+             "was", "were", "is", "are", "has", "have", "had", "be", "been", "it", "its", "as", "said",
+             "this", "which", "who", "but", "not", "their", "they", "he", "she", "his", "her", "will"}
+TRIGGER_NOUNS = {
+    "bomb": "Bombing", "bombard": "Bombardment", "attack": "Attack", "strike": "Strike", "kill": "Killings",
+    "shoot": "Shooting", "shell": "Shelling", "raid": "Raid", "meet": "Meeting", "agree": "Agreement",
+    "sign": "Signing", "announce": "Announcement", "declare": "Declaration", "arrest": "Arrests",
+    "detain": "Detentions", "evacuate": "Evacuation", "vote": "Vote", "protest": "Protest", "crash": "Crash",
+    "resign": "Resignation", "deploy": "Deployment", "invade": "Invasion", "capture": "Capture",
+    "seize": "Seizure", "withdraw": "Withdrawal", "halt": "Halt", "suspend": "Suspension",
+    "release": "Release", "free": "Release", "elect": "Election", "negotiate": "Negotiations",
+    "visit": "Visit", "flee": "Flight", "kidnap": "Kidnapping", "abduct": "Abduction", "march": "March",
+    "demonstrate": "Demonstration", "collide": "Collision", "derail": "Derailment", "sink": "Sinking",
+    "capsize": "Capsizing", "explode": "Explosion", "wound": "Attack", "injure": "Attack",
+    "ambush": "Ambush", "jail": "Jailing", "imprison": "Imprisonment", "clash": "Clashes",
+    "advance": "Advance", "retreat": "Retreat", "storm": "Storming", "rally": "Rally", "riot": "Riots",
+    "boycott": "Boycott", "proclaim": "Proclamation", "unveil": "Announcement", "ratify": "Ratification",
+    "convene": "Meeting", "recapture": "Recapture", "besiege": "Siege", "target": "Attack",
+    "massacre": "Massacre",
+}
+TYPE_TITLES = {
+    "announcement": "Announcement", "ceasefire": "Ceasefire", "attack": "Attack", "meeting": "Meeting",
+    "statement": "Statement", "interview": "Interview", "agreement": "Agreement", "vote": "Vote",
+    "accident": "Accident", "arrest": "Arrest", "evacuation": "Evacuation", "military": "Military operation",
+    "protest": "Protest", "election": "Election", "other": "Event",
+}
+
+
+def resolve_events(mentions: list[EventMention], sources: list[Source]) -> list[Event]:
+    """Events from mentions: one event per cluster, sorted by (date or "9999", id)."""
+    dates = {s.id: s.date for s in sources}
+    ordered = sorted(mentions, key=lambda m: (m.date is None, m.date or "", m.source, m.start, m.end))
+    clusters: list[list[EventMention]] = []
+    for mention in ordered:
+        best = _best_cluster(mention, clusters, dates)
+        if best is None:
+            clusters.append([mention])
+        else:
+            best.append(mention)
+    events = [_event(cluster) for cluster in clusters]
+    _assign_ids(events)
+    events.sort(key=lambda e: (e.date or "9999", e.id))
+    return events
+
+
+def _best_cluster(mention: EventMention, clusters: list[list[EventMention]], dates: dict) -> Optional[list]:
+    best, best_score = None, 0.0
+    for cluster in clusters:
+        if not all(_compatible(mention, other, dates) for other in cluster):
+            continue
+        score = max(_similarity(mention, other) for other in cluster)
+        if score >= MERGE_SCORE and score > best_score:
+            best, best_score = cluster, score
+    return best
+
+
+# --- compatibility and similarity ------------------------------------------------------------------
+
+
+def compatible_types(a: str, b: str) -> bool:
+    """Same type, or types that can name the same happening (pause / truce / ceasefire)."""
+    return a == b or any(a in group and b in group for group in TYPE_GROUPS)
+
+
+def _compatible(a: EventMention, b: EventMention, dates: dict) -> bool:
+    if not compatible_types(a.type, b.type):
+        return False
+    return _dates_agree(a, b, dates)
+
+
+def _dates_agree(a: EventMention, b: EventMention, dates: dict) -> bool:
+    """Known different days never agree; an unknown day must fit the other's window."""
+    if a.date and b.date:
+        return a.date == b.date or _in_range(a.date, b) or _in_range(b.date, a)
+    wa, wb = _window(a, dates), _window(b, dates)
+    if wa is None or wb is None:
+        return True  # nothing known on one side: let the words decide
+    return wa[0] <= wb[1] and wb[0] <= wa[1]
+
+
+def _in_range(day: str, mention: EventMention) -> bool:
+    return bool(mention.date and mention.date_end and mention.date <= day <= mention.date_end)
+
+
+def _window(mention: EventMention, dates: dict) -> Optional[tuple[str, str]]:
+    """The days a mention may be about: its date, its vaguer words, or its article's date ± a week."""
+    anchor = dates.get(mention.source)
+    if mention.date:
+        return mention.date, mention.date_end or mention.date
+    if mention.date_text:
+        window = date_window(mention.date_text, anchor)
+        if window:
+            return window
+    day = parse_iso(anchor)
+    if day is None:
+        return None
+    from datetime import timedelta
+
+    span = timedelta(days=WINDOW_DAYS)
+    return (day - span).isoformat(), (day + span).isoformat()
+
+
+def _similarity(a: EventMention, b: EventMention) -> float:
+    score = 0.0
+    trig_a, trig_b = _stems(a.trigger), _stems(b.trigger)
+    if trig_a & trig_b:
+        score += 3.0 if trig_a == trig_b else 2.0
+    elif a.type == b.type:
+        score += 1.0
+    if a.place and b.place and _norm(a.place) == _norm(b.place):
+        score += 2.0
+    shared_actors = set(a.actors) & set(b.actors)
+    score += min(len(shared_actors), 2) * 0.75
+    if a.date and a.date == b.date:
+        score += 1.5
+    score += min(_shared_figures(a, b), 2) * 0.75
+    score += _word_overlap(a.text, b.text) * 3.0
+    return score
+
+
+def _shared_figures(a: EventMention, b: EventMention) -> int:
+    values_a = {(f.unit, f.value) for f in a.figures}
+    return sum(1 for f in b.figures if (f.unit, f.value) in values_a)
+
+
+def _word_overlap(a: str, b: str) -> float:
+    words_a, words_b = _stems(a), _stems(b)
+    if not words_a or not words_b:
+        return 0.0
+    return len(words_a & words_b) / len(words_a | words_b)
+
+
+def _stems(text: str) -> set[str]:
+    words = re.findall(r"[a-z0-9]+", _norm(text))
+    return {_stem(w) for w in words if w not in STOPWORDS and len(w) > 2}
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ings", "ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def _norm(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return text.lower().strip()
+
+
+# --- events -----------------------------------------------------------------------------------------
+
+
+def _event(cluster: list[EventMention]) -> Event:
+    cluster.sort(key=lambda m: (m.source, m.start, m.end))
+    kind = _most_common([m.type for m in cluster])
+    date = _most_common([m.date for m in cluster if m.date]) or None
+    date_text = next((m.date_text for m in cluster if m.date == date and m.date_text), "") if date else ""
+    place = _most_common([m.place for m in cluster if m.place]) or None
+    actors: list[str] = []
+    for mention in cluster:
+        actors.extend(a for a in mention.actors if a not in actors)
+    return Event(id="", title=_title(cluster, kind, place), type=kind, date=date, date_text=date_text,
+                 actors=actors, place=place, mentions=list(cluster))
+
+
+def _most_common(values: list) -> Optional[str]:
+    """The most frequent value; ties go to the one seen first."""
+    if not values:
+        return None
+    counts = Counter(values)
+    top = max(counts.values())
+    return next(v for v in values if counts[v] == top)
+
+
+def _title(cluster: list[EventMention], kind: str, place: Optional[str]) -> str:
+    """A short readable title: "Humanitarian pause in Aleppo"."""
+    phrases = [_trigger_name(m) for m in cluster if m.type == kind]
+    name = _most_common([p for p in phrases if p]) or TYPE_TITLES.get(kind, "Event")
+    name = name[0].upper() + name[1:]
+    return f"{name} in {place}" if place else name
+
+
+def _trigger_name(mention: EventMention) -> str:
+    words = mention.trigger.strip().split()
+    if not words:
+        return ""
+    if len(words) == 1:
+        lemma = _verb_lemma(words[0].lower())
+        if lemma in TRIGGER_NOUNS:
+            return TRIGGER_NOUNS[lemma]
+    return " ".join(words).lower()
+
+
+def _verb_lemma(word: str) -> str:
+    irregular = {"met": "meet", "struck": "strike", "shot": "shoot", "fled": "flee", "sank": "sink",
+                 "sunk": "sink", "freed": "free", "signed": "sign", "agreed": "agree", "killed": "kill"}
+    if word in irregular:
+        return irregular[word]
+    for suffix, repl in (("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if word.endswith(suffix):
+            base = word[: -len(suffix)] + repl
+            for candidate in (base, base + "e", base[:-1] if len(base) > 2 and base[-1] == base[-2] else base):
+                if candidate in TRIGGER_NOUNS:
+                    return candidate
+    return word
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", _norm(text)).strip("-")[:60].strip("-") or "event"
+
+
+def _assign_ids(events: list[Event]) -> None:
+    """Stable slugs from date and title; repeats get -2, -3 in (date, first mention) order."""
+    order = sorted(events, key=lambda e: (e.date or "9999", _slug(e.title), _first(e)))
+    seen: Counter = Counter()
+    for event in order:
+        base = f"{event.date}-{_slug(event.title)}" if event.date else _slug(event.title)
+        seen[base] += 1
+        event.id = base if seen[base] == 1 else f"{base}-{seen[base]}"
+
+
+def _first(event: Event) -> tuple:
+    first = event.mentions[0]
+    return first.source, first.start, first.end
+
+
+def infer_source_dates(sources: list[Source], events: list[Event]) -> dict[str, str]:
+    """Article dates inferred from dated events they share with dated articles.
+
+    For an undated article, the latest date among the events it shares with
+    other articles is a lower bound on when it was written; that date is
+    offered, marked "inferred" by the caller. Nothing is returned for an
+    article with no such event.
+    """
+    undated = {s.id for s in sources if not s.date}
+    inferred: dict[str, str] = {}
+    for event in events:
+        if not event.date or len({m.source for m in event.mentions}) < 2:
+            continue
+        for mention in event.mentions:
+            if mention.source in undated and event.date > inferred.get(mention.source, ""):
+                inferred[mention.source] = event.date
+    return dict(sorted(inferred.items()))

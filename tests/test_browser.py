@@ -1,0 +1,68 @@
+"""The offline bundle in headless Chromium from file://, with every other request blocked."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests import browser
+
+ROOT = Path(__file__).resolve().parent.parent
+
+pytestmark = pytest.mark.skipif(
+    not browser.chromium_available(), reason="needs /usr/bin/chromium and playwright (make browser)"
+)
+
+
+@pytest.fixture(scope="module")
+def bundle(tmp_path_factory) -> Path:
+    from generator.site import build_offline_bundle
+
+    base = tmp_path_factory.mktemp("bundle")
+    content = browser.write_sample_content(base / "content")
+    build_offline_bundle(content, base / "offline.zip", ROOT, base / "work")
+    return base / "offline.zip"
+
+
+@pytest.fixture(scope="module")
+def unpacked(bundle: Path, tmp_path_factory) -> Path:
+    return browser.unpack(bundle, tmp_path_factory.mktemp("unpacked"))
+
+
+def test_search_works_offline_from_file_urls(bundle: Path, tmp_path: Path) -> None:
+    seconds = browser.open_offline_search(bundle, tmp_path / "site", "Okonkwo")
+    assert 0 < seconds < 30
+
+
+def test_no_request_leaves_the_file_system(unpacked: Path) -> None:
+    with browser.OfflineBrowser() as chromium:
+        chromium.page.goto((unpacked / "index.html").as_uri(), wait_until="load")
+        browser.search(chromium.page, "strike")
+        results = chromium.page.inner_text(".md-search-result__list")
+        chromium.page.goto((unpacked / "contradictions" / "index.html").as_uri(), wait_until="load")
+        assert chromium.blocked == []
+        assert chromium.errors == []
+    assert "Harbour strike" in results
+
+
+def test_escaped_hostile_text_does_not_run(unpacked: Path) -> None:
+    pages = sorted(unpacked.rglob("*.html"))
+    report = browser.injected_markers(unpacked, pages)
+    assert len(report) == len(pages) and not any(report.values()), report
+
+
+def test_injection_probe_does_detect_injected_code(tmp_path: Path) -> None:
+    (tmp_path / "bad.html").write_text("<p>x</p><script>window.__pwned = 1;</script>", encoding="utf-8")
+    (tmp_path / "markup.html").write_text('<div id="pwned-div">x</div>', encoding="utf-8")
+    (tmp_path / "clean.html").write_text("<p>&lt;script&gt;window.__pwned=1&lt;/script&gt;</p>", encoding="utf-8")
+    report = browser.injected_markers(tmp_path, [Path("bad.html"), Path("markup.html"), Path("clean.html")])
+    assert list(report.values()) == [True, True, False]
+
+
+def test_palette_toggle_switches_to_dark(unpacked: Path) -> None:
+    with browser.OfflineBrowser() as chromium:
+        page = chromium.page
+        page.goto((unpacked / "index.html").as_uri(), wait_until="load")
+        assert page.get_attribute("body", "data-md-color-scheme") == "default"
+        page.locator("form[data-md-component='palette'] label:visible").first.click()
+        page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'", timeout=5000)

@@ -1,0 +1,126 @@
+"""Clustering event mentions across articles into events."""
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from generator.extract.events import extract_events
+from generator.model import EventMention, Figure, Source
+
+
+def _module():
+    """generator.resolve.events, even while a sibling module of the package is missing."""
+    try:
+        return importlib.import_module("generator.resolve.events")
+    except ImportError:
+        path = Path(__file__).resolve().parent.parent / "generator" / "resolve" / "events.py"
+        spec = importlib.util.spec_from_file_location("resolve_events_under_test", path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module
+
+
+events_module = _module()
+resolve_events = events_module.resolve_events
+infer_source_dates = events_module.infer_source_dates
+
+OUTLET_A = """Truce declared in Marrow
+
+The government declared a ceasefire in Marrow Province on Monday after weeks of fighting.
+"""
+OUTLET_B = """Marrow truce begins
+
+A three-day truce in Marrow Province began on Monday, the interior ministry said.
+"""
+
+
+def _mentions(doc_for, text, source_id, date):
+    source, doc = doc_for(text, source_id, date)
+    return source, extract_events(doc, source, [])
+
+
+def test_two_outlets_one_ceasefire(doc_for):
+    a, ma = _mentions(doc_for, OUTLET_A, "a", "2021-07-06")
+    b, mb = _mentions(doc_for, OUTLET_B, "b", "2021-07-07")
+    events = [e for e in resolve_events(ma + mb, [a, b]) if e.type == "ceasefire"]
+    assert len(events) == 1
+    assert events[0].date == "2021-07-05"
+    assert {m.source for m in events[0].mentions} == {"a", "b"}
+    assert events[0].id.startswith("2021-07-05-")
+    assert "Marrow" in events[0].title
+
+
+def test_two_strikes_a_week_apart_stay_apart(doc_for):
+    first = "Strike\n\nJets bombed the port of Tolven on Monday, killing six people.\n"
+    second = "Strike\n\nJets bombed the port of Tolven on Tuesday, killing six people.\n"
+    a, ma = _mentions(doc_for, first, "a", "2021-07-06")
+    b, mb = _mentions(doc_for, second, "b", "2021-07-14")
+    attacks = [e for e in resolve_events(ma + mb, [a, b]) if e.type == "attack"]
+    assert sorted(e.date for e in attacks) == ["2021-07-05", "2021-07-13"]
+
+
+def _mention(source, date, trigger="pause", place="Tolven", start=0, kind="ceasefire", date_text=""):
+    return EventMention(source=source, start=start, end=start + 10, text=f"A {trigger} in {place}.",
+                        trigger=trigger, type=kind, date=date, date_text=date_text, place=place)
+
+
+def test_undated_mention_joins_event_in_its_article_window():
+    sources = [Source("a", "a.txt", "", date="2021-07-06"), Source("b", "b.txt", "", date="2021-07-06")]
+    events = resolve_events([_mention("a", "2021-07-05"), _mention("b", None)], sources)
+    assert len(events) == 1 and events[0].date == "2021-07-05"
+
+
+def test_vague_date_outside_window_stays_apart():
+    sources = [Source("a", "a.txt", "", date="2021-07-06")]
+    events = resolve_events([_mention("a", "2021-07-05"), _mention("a", None, start=50, date_text="last month")],
+                            sources)
+    assert len(events) == 2
+
+
+def test_ids_are_unique_sorted_and_deterministic():
+    sources = [Source("a", "a.txt", "", date="2021-07-06")]
+    mentions = [_mention("a", "2021-07-05", kind="attack", trigger="raid", place="Tolven", start=0),
+                _mention("a", "2021-07-05", kind="protest", trigger="rally", place="Tolven", start=20),
+                _mention("a", None, kind="attack", trigger="raid", place="Orvel", date_text="last month", start=40)]
+    first = resolve_events(mentions, sources)
+    again = resolve_events(list(reversed(mentions)), sources)
+    assert [e.id for e in first] == [e.id for e in again]
+    assert len({e.id for e in first}) == 3
+    assert [e.date or "9999" for e in first] == sorted(e.date or "9999" for e in first)
+
+
+def test_figures_and_shared_words_help_merge():
+    sources = [Source("a", "a.txt", "", date=None), Source("b", "b.txt", "", date=None)]
+    eight = Figure(text="eight-hour", value=8, unit="hour", kind="duration")
+    one = _mention("a", None, trigger="humanitarian pause", place="Tolven")
+    two = _mention("b", None, trigger="humanitarian pause", place="Tolven")
+    one.figures, two.figures = [eight], [eight]
+    assert len(resolve_events([one, two], sources)) == 1
+
+
+def test_infer_source_dates_from_shared_events():
+    sources = [Source("a", "a.txt", "", date="2021-07-06"), Source("b", "b.txt", "", date=None)]
+    events = resolve_events([_mention("a", "2021-07-05"), _mention("b", None)], sources)
+    assert infer_source_dates(sources, events) == {"b": "2021-07-05"}
+
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+@pytest.mark.skipif(not any(SEEDS.glob("000_*.txt")), reason="seed articles not present")
+def test_seed_eight_hour_pause_is_one_event(doc_for):
+    def seed(prefix, date):
+        path = next(SEEDS.glob(f"{prefix}_*.txt"))
+        text = "\n\n".join(line for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+        return _mentions(doc_for, text, prefix, date)
+
+    s0, m0 = seed("000", None)
+    s3, m3 = seed("003", "2016-10-19")
+    events = resolve_events(m0 + m3, [s0, s3])
+    joint = [e for e in events if {m.source for m in e.mentions} == {"000", "003"}]
+    assert len(joint) == 1
+    assert joint[0].date == "2016-10-20"
+    assert joint[0].type == "ceasefire"

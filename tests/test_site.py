@@ -1,0 +1,152 @@
+"""Site stage: MkDocs build, offline bundle, link check, determinism."""
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from generator.site import build_offline_bundle, build_site, check_links
+from tests.browser import write_sample_content
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def read(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    base = tmp_path_factory.mktemp("site")
+    content = write_sample_content(base / "content")
+    build_site(content, base / "site", ROOT)
+    build_offline_bundle(content, base / "dist" / "offline.zip", ROOT, base / "work")
+    return base
+
+
+def test_site_has_pages_with_directory_urls(built: Path) -> None:
+    site = built / "site"
+    for page in ("index.html", "actors/amara-okonkwo/index.html", "sources/001/index.html", "timeline/index.html"):
+        assert (site / page).is_file(), page
+    assert (site / "data" / "graph.json").is_file()
+    assert (site / "search" / "search_index.json").is_file()
+
+
+def test_extra_css_is_shipped_and_linked(built: Path) -> None:
+    site = built / "site"
+    css = read(site / "assets" / "stylesheets" / "extra.css")
+    assert ".contradiction" in css and ".para-boilerplate" in css and ".timeline" in css
+    assert 'href="../../assets/stylesheets/extra.css"' in read(site / "actors" / "amara-okonkwo" / "index.html")
+
+
+def test_markdown_features_render(built: Path) -> None:
+    site = built / "site"
+    contradictions = read(site / "contradictions" / "index.html")
+    assert 'class="admonition contradiction"' in contradictions
+    assert "How many workers joined the strike?" in contradictions
+    source = read(site / "sources" / "001" / "index.html")
+    assert '<p id="p1" class="para para-body"' in source
+    assert 'class="para para-boilerplate"' in source
+    assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in source
+    assert "<script>window.__pwned" not in source
+    assert 'class="headerlink"' in read(site / "actors" / "amara-okonkwo" / "index.html")
+
+
+def test_no_request_to_another_host(built: Path) -> None:
+    for page in (built / "site").rglob("*.html"):
+        html = read(page)
+        assert "fonts.googleapis" not in html and "unpkg.com" not in html, page
+        external = re.findall(r"""\s(?:src|href)=["']?(?:https?:)?//""", html)
+        assert not external, (page, external)
+
+
+def test_palette_toggle_and_pruned_nav(built: Path) -> None:
+    html = read(built / "site" / "actors" / "amara-okonkwo" / "index.html")
+    assert 'data-md-color-scheme="slate"' in html and "Switch to dark mode" in html
+    assert "port-workers-union" not in html  # detail pages are not in every page's nav
+    for section in ("Actors", "Events", "Quotes", "Sources", "Contradictions", "Timeline"):
+        assert section in html
+
+
+def test_links_of_a_built_site_resolve(built: Path) -> None:
+    assert check_links(built / "site") == []
+    assert check_links(built / "work") == []
+
+
+def test_check_links_reports_broken_files_and_anchors(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text('<h2 id="x">X</h2><a name="y"></a>', encoding="utf-8")
+    (tmp_path / "index.html").write_text(
+        '<a href="a/">ok</a> <a href="a/#x">ok</a> <a href="a/index.html#y">ok</a> <a href="#top">ok</a>'
+        '<span id="top"></span> <a href="https://example.org/none">ext</a> <a href="mailto:x@example.org">m</a>'
+        '<a href="a/#nope">bad anchor</a> <a href="missing.html">bad file</a> <img src="img/none.png">'
+        "<pre><code>&lt;a href=\"ignored.html\"&gt;</code></pre><!-- <a href=\"gone.html\"> -->"
+        '<a href="../outside.html">escapes</a>',
+        encoding="utf-8",
+    )
+    problems = check_links(tmp_path)
+    assert problems == [
+        "index.html: missing anchor a/#nope",
+        "index.html: broken link missing.html",
+        "index.html: broken link img/none.png",
+        "index.html: broken link ../outside.html",
+    ]
+
+
+def test_same_page_anchors_are_checked_per_page(tmp_path: Path) -> None:
+    (tmp_path / "a.html").write_text('<h2 id="only-a">A</h2><a href="#only-a">a</a>', encoding="utf-8")
+    (tmp_path / "b.html").write_text('<a href="#only-a">b</a><a href="a.html#only-a">a</a>', encoding="utf-8")
+    assert check_links(tmp_path) == ["b.html: missing anchor #only-a"]
+
+
+def test_offline_bundle_layout(built: Path) -> None:
+    with zipfile.ZipFile(built / "dist" / "offline.zip") as bundle:
+        names = bundle.namelist()
+        index = bundle.read("index.html").decode("utf-8")
+        search_js = bundle.read("search/search_index.js").decode("utf-8")
+        infos = bundle.infolist()
+    assert names == sorted(names)
+    assert "sources/001.html" in names and "assets/javascripts/iframe-worker.js" in names
+    assert not any(name.endswith(".map") for name in names)
+    assert search_js.startswith("var __index = {") and "Okonkwo" in search_js
+    assert '<script src="assets/javascripts/iframe-worker.js"></script>' in index
+    assert "unpkg" not in index and "https://" not in re.sub(r'xmlns="[^"]*"', "", index.split("<body", 1)[0])
+    assert {info.date_time for info in infos} == {(1980, 1, 1, 0, 0, 0)}
+    assert {info.external_attr >> 16 for info in infos} == {0o100644}
+
+
+def test_two_builds_are_byte_identical(built: Path, tmp_path: Path) -> None:
+    content = write_sample_content(tmp_path / "content")
+    build_site(content, tmp_path / "site", ROOT)
+    build_offline_bundle(content, tmp_path / "offline.zip", ROOT, tmp_path / "work")
+    assert (tmp_path / "offline.zip").read_bytes() == (built / "dist" / "offline.zip").read_bytes()
+    first = sorted(p.relative_to(built / "site") for p in (built / "site").rglob("*") if p.is_file())
+    second = sorted(p.relative_to(tmp_path / "site") for p in (tmp_path / "site").rglob("*") if p.is_file())
+    assert first == second
+    for name in first:
+        assert (built / "site" / name).read_bytes() == (tmp_path / "site" / name).read_bytes(), name
+
+
+def test_source_date_epoch_sets_zip_dates(tmp_path: Path, monkeypatch) -> None:
+    from generator.site.bundle import write_zip
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "index.html").write_text("<p>x</p>", encoding="utf-8")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # 2023-11-14 22:13:20 UTC
+    write_zip(tmp_path / "in", tmp_path / "out.zip")
+    with zipfile.ZipFile(tmp_path / "out.zip") as bundle:
+        assert bundle.infolist()[0].date_time == (2023, 11, 14, 22, 13, 20)
+
+
+def test_clear_errors(tmp_path: Path) -> None:
+    content = write_sample_content(tmp_path / "content")
+    with pytest.raises(RuntimeError, match="mkdocs.yml"):
+        build_site(content, tmp_path / "site", tmp_path)
+    with pytest.raises(RuntimeError, match="work folder"):
+        build_offline_bundle(content, tmp_path / "o.zip", ROOT, tmp_path)
+    assert (content / "index.md").is_file()
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(RuntimeError, match="index.md"):
+        build_site(tmp_path / "empty", tmp_path / "site", ROOT)
