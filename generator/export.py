@@ -1,0 +1,62 @@
+"""Machine-readable exports of the graph: graph.json and quotes.csv."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import asdict
+from pathlib import Path
+
+from generator.model import Graph, Source
+
+QUOTE_COLUMNS = ("id", "source", "start", "end", "kind", "speaker id", "speaker name", "cue", "text")
+
+
+def _source(source: Source) -> dict:
+    """Source metadata and paragraphs; the text itself stays in the seeds."""
+    data = asdict(source)
+    data.pop("text")
+    return data
+
+
+def graph_to_dict(graph: Graph) -> dict:
+    """The whole graph as JSON-ready data (contract fields plus the other dataclass fields)."""
+    return {
+        "sources": [_source(s) for s in graph.sources],
+        "actors": [asdict(a) for a in graph.actors],
+        "quotes": [asdict(q) for q in graph.quotes],
+        "events": [asdict(e) for e in graph.events],
+        "contradictions": [asdict(c) for c in graph.contradictions],
+        "problems": list(graph.problems),
+    }
+
+
+def _write_if_changed(path: Path, data: bytes) -> None:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.is_file() or path.read_bytes() != data:
+        path.write_bytes(data)
+
+
+def write_graph_json(graph: Graph, path: Path) -> None:
+    """UTF-8 JSON, sorted keys, indent 1, trailing newline."""
+    text = json.dumps(graph_to_dict(graph), sort_keys=True, indent=1, ensure_ascii=False) + "\n"
+    _write_if_changed(path, text.encode("utf-8"))
+
+
+def _csv_safe(value: str) -> str:
+    """Guard against spreadsheet formula injection from article text."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+def write_quotes_csv(graph: Graph, path: Path) -> None:
+    """One row per quote: id, source, start, end, kind, speaker id, speaker name, cue, text."""
+    names = {a.id: a.name for a in graph.actors}
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(QUOTE_COLUMNS)
+    for q in graph.quotes:
+        speaker = q.speaker or ""
+        writer.writerow([q.id, q.source, q.start, q.end, q.kind, speaker, _csv_safe(names.get(speaker, "")),
+                         _csv_safe(q.cue), _csv_safe(q.text)])
+    _write_if_changed(path, buffer.getvalue().encode("utf-8"))

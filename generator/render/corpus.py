@@ -1,0 +1,170 @@
+"""Look-ups over a Graph for the templates: page names, links, citations, indexes."""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import Optional
+
+from generator.model import Actor, Claim, Event, Graph, Quote, Source
+from generator.render import citations
+from generator.render.filters import Safe, file_name, md_escape, truncate, url_part
+
+FOLDERS = ("actors", "events", "quotes", "sources", "contradictions")
+RESERVED = frozenset({"index"})
+UNKNOWN_SPEAKER = "unknown speaker"
+
+
+def allocate_names(ids: list[str]) -> dict[str, str]:
+    """A unique file name per id (in the given order), never "index"."""
+    names: dict[str, str] = {}
+    taken: set[str] = set(RESERVED)
+    for identifier in ids:
+        base = file_name(identifier)
+        name, n = base, 1
+        while name.lower() in taken:
+            n += 1
+            name = f"{base}-{n}"
+        taken.add(name.lower())
+        names[identifier] = name
+    return names
+
+
+class Corpus:
+    """The graph with the indexes that the pages need, built once."""
+
+    def __init__(self, graph: Graph) -> None:
+        self.graph = graph
+        self.sources = {s.id: s for s in graph.sources}
+        self.actors = {a.id: a for a in graph.actors}
+        self.events = {e.id: e for e in graph.events}
+        self.names = {
+            "sources": allocate_names([s.id for s in graph.sources]),
+            "actors": allocate_names([a.id for a in graph.actors]),
+            "events": allocate_names([e.id for e in graph.events]),
+            "quotes": allocate_names([q.id for q in graph.quotes]),
+        }
+        self.quotes_by_speaker: dict[str, list[Quote]] = defaultdict(list)
+        for quote in graph.quotes:
+            if quote.speaker:
+                self.quotes_by_speaker[quote.speaker].append(quote)
+        self.events_by_actor = self._events_by_actor()
+        self.contradictions_by_actor = self._contradictions_by_actor()
+        self.cooccurrence = self._cooccurrence()
+
+    def _events_by_actor(self) -> dict[str, list[Event]]:
+        found: dict[str, list[Event]] = defaultdict(list)
+        for event in self.graph.events:
+            ids = set(event.actors) | {a for m in event.mentions for a in m.actors}
+            for actor_id in sorted(ids):
+                found[actor_id].append(event)
+        return found
+
+    def _contradictions_by_actor(self) -> dict[str, list]:
+        found: dict[str, list] = defaultdict(list)
+        for contradiction in self.graph.contradictions:
+            ids = set(contradiction.actors) | {c.actor for c in contradiction.claims if c.actor}
+            for actor_id in sorted(ids):
+                found[actor_id].append(contradiction)
+        return found
+
+    def _cooccurrence(self) -> dict[str, Counter]:
+        """For each actor, how many paragraphs it shares with each other actor."""
+        by_paragraph: dict[tuple[str, int], set[str]] = defaultdict(set)
+        for actor in self.graph.actors:
+            for mention in actor.mentions:
+                number = self.paragraph_number(mention.source, mention.start)
+                if number is not None:
+                    by_paragraph[(mention.source, number)].add(actor.id)
+        counts: dict[str, Counter] = defaultdict(Counter)
+        for key in sorted(by_paragraph):
+            present = sorted(by_paragraph[key])
+            for actor_id in present:
+                for other in present:
+                    if other != actor_id:
+                        counts[actor_id][other] += 1
+        return counts
+
+    def paragraph_number(self, source_id: str, start: int) -> Optional[int]:
+        source = self.sources.get(source_id)
+        return citations.paragraph_number(source, start) if source else None
+
+    def companions(self, actor_id: str, limit: int = 10) -> list[tuple[Actor, int]]:
+        """The actors most often in the same paragraphs, heaviest first."""
+        counts = self.cooccurrence.get(actor_id, Counter())
+        ranked = sorted(counts.items(), key=lambda item: (-item[1], self.actors[item[0]].name, item[0]))
+        return [(self.actors[i], n) for i, n in ranked[:limit]]
+
+    def actor_sources(self, actor: Actor) -> list[Source]:
+        ids = {m.source for m in actor.mentions} | {q.source for q in self.quotes_by_speaker.get(actor.id, [])}
+        return [s for s in self.graph.sources if s.id in ids]
+
+    def mention_count(self, actor: Actor) -> int:
+        return len(actor.mentions)
+
+    def quote_count(self, actor: Actor) -> int:
+        return len(self.quotes_by_speaker.get(actor.id, []))
+
+
+class Links:
+    """Markdown links and citations as seen from a page ``root`` levels below content/."""
+
+    def __init__(self, corpus: Corpus, root: str) -> None:
+        self.corpus = corpus
+        self.root = root
+
+    def _page(self, folder: str, identifier: str) -> str:
+        return f"{self.root}{folder}/{url_part(self.corpus.names[folder][identifier])}.md"
+
+    def page(self, folder: str, identifier: str) -> str:
+        return self._page(folder, identifier)
+
+    def actor(self, actor_id: Optional[str], fallback: str = UNKNOWN_SPEAKER) -> Safe:
+        """Link to an actor page, or the escaped fallback when unknown."""
+        actor = self.corpus.actors.get(actor_id) if actor_id else None
+        if actor is None:
+            return md_escape(actor_id or fallback)
+        return Safe(f"[{md_escape(actor.name)}]({self._page('actors', actor.id)})")
+
+    def speaker(self, quote: Quote) -> Safe:
+        if quote.speaker and quote.speaker in self.corpus.actors:
+            return self.actor(quote.speaker)
+        described = quote.speaker_role or quote.speaker_text
+        return md_escape(f"{UNKNOWN_SPEAKER} ({described})" if described else UNKNOWN_SPEAKER)
+
+    def claimant(self, claim: Claim) -> Safe:
+        return self.actor(claim.actor) if claim.actor else md_escape("the writer")
+
+    def event(self, event_id: Optional[str]) -> Safe:
+        event = self.corpus.events.get(event_id) if event_id else None
+        if event is None:
+            return md_escape(event_id or "")
+        return Safe(f"[{md_escape(event.title or event.id)}]({self._page('events', event.id)})")
+
+    def quote(self, quote: Quote, limit: int = 120) -> Safe:
+        return Safe(f"[{md_escape(truncate(quote.text, limit))}]({self._page('quotes', quote.id)})")
+
+    def source(self, source_id: str, label: Optional[str] = None) -> Safe:
+        source = self.corpus.sources.get(source_id)
+        if source is None:
+            return md_escape(source_id)
+        return Safe(f"[{md_escape(label or source.title or source.id)}]({self._page('sources', source.id)})")
+
+    def cite(self, source_id: str, start: int) -> Safe:
+        """``[<id> ¶N](…/sources/<id>.md#pN)``."""
+        source = self.corpus.sources.get(source_id)
+        if source is None:
+            return md_escape(source_id)
+        number = citations.paragraph_number(source, start)
+        target = self._page("sources", source.id)
+        if number is None:
+            return Safe(f"[{md_escape(source.id)}]({target})")
+        return Safe(f"[{md_escape(source.id)} ¶{number}]({target}#p{number})")
+
+    def sentence(self, source_id: str, start: int, end: Optional[int] = None) -> str:
+        """The sentence around a span (plain text, escaped when printed)."""
+        source = self.corpus.sources.get(source_id)
+        if source is None:
+            return ""
+        return citations.sentence_text(source, start, end)
+
+    def timeline(self) -> str:
+        return f"{self.root}timeline.md"

@@ -1,0 +1,198 @@
+"""Render every page of the microsite from a Graph with Jinja2 templates."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable, Optional
+
+import jinja2
+
+from generator.model import Event, Graph, Source
+from generator.render.citations import sentence_at
+from generator.render.corpus import FOLDERS, Corpus, Links
+from generator.render.filters import Safe, finalize, md_escape
+from generator.render.network import network_svg
+from generator.render.timeline import chronological, dated_and_undated, event_date_label
+
+TEMPLATES = Path(__file__).parent / "templates"
+ROOT_PAGES = ("index.md", "timeline.md")
+HOME_CONTRADICTIONS = 5
+HOME_TIMELINE = 8
+
+
+def join_safe(items: Iterable[object], separator: str = ", ") -> Safe:
+    """Join values, escaping every one not already Safe."""
+    return Safe(separator.join(md_escape(item) for item in items))
+
+
+def format_number(value: float) -> str:
+    """300.0 → "300", 2.5 → "2.5", 250000.0 → "250,000"."""
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,}"
+
+
+def make_environment() -> jinja2.Environment:
+    """Markdown-target Jinja environment: autoescape off, every printed value escaped by finalize."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        autoescape=False,
+        finalize=finalize,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["join_safe"] = join_safe
+    env.filters["raw"] = Safe  # only for macro output, whose own values were escaped already
+    env.filters["number"] = format_number
+    env.globals["event_date"] = event_date_label
+    return env
+
+
+def source_paragraphs(source: Source) -> list[Safe]:
+    """One anchored raw-HTML element per paragraph, the text escaped by the one filter."""
+    lines = []
+    for para in source.paragraphs:
+        kind = md_escape(para.kind, raw_html=True)
+        text = md_escape(source.text[para.start:para.end], raw_html=True)
+        lines.append(Safe(f'<p id="p{para.index}" class="para para-{kind}" markdown="0">{text}</p>'))
+    return lines
+
+
+class PageRenderer:
+    """Builds the text of every page; pure function of the graph."""
+
+    def __init__(self, graph: Graph) -> None:
+        self.graph = graph
+        self.corpus = Corpus(graph)
+        self.env = make_environment()
+
+    def render(self, template: str, root: str, **context) -> str:
+        links = Links(self.corpus, root)
+        text = self.env.get_template(template).render(graph=self.graph, corpus=self.corpus, L=links, **context)
+        return text.rstrip("\n") + "\n"
+
+    def pages(self) -> dict[str, str]:
+        """Relative path (posix) → Markdown text, for every page."""
+        pages: dict[str, str] = {}
+        pages["index.md"] = self.home()
+        pages["timeline.md"] = self.timeline()
+        pages["actors/index.md"] = self.render("actors_index.md.j2", "../", kinds=self.actors_by_kind(),
+                                               ranked=self.actors_ranked())
+        pages["events/index.md"] = self.render("events_index.md.j2", "../", dated=dated_and_undated(self.graph.events))
+        pages["quotes/index.md"] = self.render("quotes_index.md.j2", "../")
+        pages["sources/index.md"] = self.render("sources_index.md.j2", "../")
+        pages["contradictions/index.md"] = self.contradictions()
+        names = self.corpus.names
+        for actor in self.graph.actors:
+            pages[f"actors/{names['actors'][actor.id]}.md"] = self.actor_page(actor)
+        for event in self.graph.events:
+            pages[f"events/{names['events'][event.id]}.md"] = self.event_page(event)
+        for quote in self.graph.quotes:
+            pages[f"quotes/{names['quotes'][quote.id]}.md"] = self.render("quote.md.j2", "../", q=quote)
+        for source in self.graph.sources:
+            pages[f"sources/{names['sources'][source.id]}.md"] = self.render(
+                "source.md.j2", "../", s=source, paragraphs=source_paragraphs(source))
+        return pages
+
+    def home(self) -> str:
+        dated, undated = dated_and_undated(self.graph.events)
+        return self.render("home.md.j2", "", main_contradictions=self.graph.contradictions[:HOME_CONTRADICTIONS],
+                           preview=dated[:HOME_TIMELINE], undated_count=len(undated))
+
+    def timeline(self) -> str:
+        dated, undated = dated_and_undated(self.graph.events)
+        by_actor = [(a, chronological(self.corpus.events_by_actor[a.id])) for a in self.actors_sorted()
+                    if self.corpus.events_by_actor.get(a.id)]
+        by_source = []
+        for source in self.graph.sources:
+            events = [e for e in dated + undated if any(m.source == source.id for m in e.mentions)]
+            if events:
+                by_source.append((source, events))
+        return self.render("timeline.md.j2", "", dated=dated, undated=undated, by_actor=by_actor, by_source=by_source)
+
+    def contradictions(self) -> str:
+        by_event: list[tuple[Optional[Event], list]] = []
+        for event in self.graph.events:
+            found = [c for c in self.graph.contradictions if c.event == event.id]
+            if found:
+                by_event.append((event, found))
+        loose = [c for c in self.graph.contradictions if c.event not in self.corpus.events]
+        if loose:
+            by_event.append((None, loose))
+        by_actor = [(a, self.corpus.contradictions_by_actor[a.id]) for a in self.actors_sorted()
+                    if self.corpus.contradictions_by_actor.get(a.id)]
+        return self.render("contradictions_index.md.j2", "../", by_event=by_event, by_actor=by_actor)
+
+    def actor_page(self, actor) -> str:
+        companions = self.corpus.companions(actor.id)
+        svg = network_svg(actor.name, [(a.name, n) for a, n in companions[:8]])
+        return self.render("actor.md.j2", "../", a=actor, companions=companions, network=svg,
+                           mentions=self.distinct_sentences(actor.mentions),
+                           quotes=self.corpus.quotes_by_speaker.get(actor.id, []),
+                           events=chronological(self.corpus.events_by_actor.get(actor.id, [])),
+                           contradictions=self.corpus.contradictions_by_actor.get(actor.id, []),
+                           sources=self.corpus.actor_sources(actor))
+
+    def event_page(self, event: Event) -> str:
+        found = [c for c in self.graph.contradictions if c.event == event.id]
+        figures = [(m, f) for m in event.mentions for f in m.figures]
+        return self.render("event.md.j2", "../", e=event, contradictions=found, figures=figures)
+
+    def distinct_sentences(self, mentions: list) -> list:
+        """One mention per sentence (the first), in source then offset order."""
+        order = {s.id: i for i, s in enumerate(self.graph.sources)}
+        seen, kept = set(), []
+        for mention in sorted(mentions, key=lambda m: (order.get(m.source, len(order)), m.start, m.end)):
+            source = self.corpus.sources.get(mention.source)
+            key = (mention.source, sentence_at(source, mention.start, mention.end) if source else mention.start)
+            if key not in seen:
+                seen.add(key)
+                kept.append(mention)
+        return kept
+
+    def actors_sorted(self) -> list:
+        return sorted(self.graph.actors, key=lambda a: (a.name.lower(), a.id))
+
+    def actors_ranked(self) -> list:
+        c = self.corpus
+        return sorted(self.graph.actors, key=lambda a: (-c.quote_count(a), -c.mention_count(a), a.name.lower(), a.id))
+
+    def actors_by_kind(self) -> list[tuple[str, list]]:
+        kinds = sorted({a.kind for a in self.graph.actors})
+        return [(k, [a for a in self.actors_sorted() if a.kind == k]) for k in kinds]
+
+
+def render_pages(graph: Graph) -> dict[str, str]:
+    """Every page's text by relative path under content/."""
+    return PageRenderer(graph).pages()
+
+
+def write_pages(graph: Graph, content_dir: Path) -> list[Path]:
+    """Write every page (only those whose bytes changed), delete stale generated pages."""
+    content_dir = Path(content_dir)
+    pages = render_pages(graph)
+    written = []
+    for relative in sorted(pages):
+        path = content_dir / relative
+        data = pages[relative].encode("utf-8")
+        if not path.is_file() or path.read_bytes() != data:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+        written.append(path)
+    remove_stale(content_dir, set(pages))
+    return written
+
+
+def remove_stale(content_dir: Path, keep: set[str]) -> list[Path]:
+    """Delete *.md files under the generated folders that were not produced this time."""
+    removed = []
+    for folder in FOLDERS:
+        base = content_dir / folder
+        if not base.is_dir():
+            continue
+        for path in sorted(base.rglob("*.md")):
+            if path.relative_to(content_dir).as_posix() not in keep:
+                path.unlink()
+                removed.append(path)
+    return removed

@@ -1,0 +1,256 @@
+"""Rendering hand-built graphs: pages, citations, escaping of hostile text, determinism, rewrites."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import markdown
+import pytest
+
+from generator.model import (Actor, Claim, Contradiction, Event, EventMention, Figure, Graph, Mention, Paragraph,
+                             Quote, Role, Source)
+from generator.render import render_pages, write_pages
+from generator.render.citations import sentence_bounds
+from generator.render.filters import md_escape
+
+EXTENSIONS = ["attr_list", "md_in_html", "admonition", "pymdownx.details", "pymdownx.superfences", "tables", "toc"]
+
+HOSTILE = (
+    "<script>alert(1)</script> <img src=x onerror=alert(2)> [x](javascript:alert(3)) {{ 7*7 }} {% raw %} "
+    "<!-- hidden --> | a | b | {: onclick=alert(4) }"
+)
+
+
+def make_source(source_id: str, paragraphs: list[str], date: str | None = "2020-03-02") -> Source:
+    text, spans = "", []
+    for i, para in enumerate(paragraphs):
+        if i:
+            text += "\n\n"
+        spans.append(Paragraph(i, len(text), len(text) + len(para), "title" if i == 0 else "body"))
+        text += para
+    return Source(id=source_id, path=f"{source_id}.txt", text=text, title=paragraphs[0], date=date,
+                  outlet="Daily Example", paragraphs=spans)
+
+
+def span(source: Source, words: str, after: int = 0) -> tuple[int, int]:
+    start = source.text.index(words, after)
+    return start, start + len(words)
+
+
+def small_graph() -> Graph:
+    a = make_source("001", [
+        "Bridge reopens in Riverton",
+        "The bridge reopened on Monday, Mayor Ann Lee said. Dr. Ray Cole was there.",
+        "“Traffic is flowing again,” Lee told reporters. About 300 cars crossed in the first hour.",
+    ])
+    b = make_source("002", [
+        "Riverton bridge opening delayed",
+        "The Transport Agency said only 120 cars crossed. Lee disputed that.",
+    ], date="2020-03-03")
+    lee_1, lee_2 = span(a, "Ann Lee"), span(a, "Lee", a.text.index("again"))
+    lee_3 = span(b, "Lee", b.text.index("crossed"))
+    agency = span(b, "The Transport Agency")
+    lee = Actor("ann-lee", "Ann Lee", "person", aliases=["Lee"], description="Mayor of Riverton",
+                mentions=[Mention("001", *lee_1, "Ann Lee"), Mention("001", *lee_2, "Lee"), Mention("002", *lee_3, "Lee")],
+                roles=[Role("mayor", None, "Riverton", "001", *lee_1)],
+                merges=["“Lee” is the surname of “Ann Lee” in 001"])
+    agency_actor = Actor("transport-agency", "Transport Agency", "organization",
+                         mentions=[Mention("002", *agency, "The Transport Agency")])
+    q_start, q_end = span(a, "Traffic is flowing again,")
+    quote = Quote("001:q1", a.text[q_start:q_end], "direct", "ann-lee", "001", q_start, q_end, cue="told",
+                  speaker_text="Lee")
+    orphan_start, orphan_end = span(b, "only 120 cars crossed")
+    orphan = Quote("002:q1", b.text[orphan_start:orphan_end], "indirect", None, "002", orphan_start, orphan_end,
+                   cue="said", speaker_text="someone")
+    s1, e1 = span(a, "The bridge reopened on Monday, Mayor Ann Lee said.")
+    s2, e2 = span(b, "The Transport Agency said only 120 cars crossed.")
+    fig_a = Figure("About 300 cars", 300, "car", "count", "about", "001", *span(a, "About 300 cars"))
+    event = Event("bridge-reopening", "Bridge reopening", "announcement", "2020-03-02", "on Monday",
+                  ["ann-lee", "transport-agency"], "Riverton", [
+                      EventMention("001", s1, e1, a.text[s1:e1], "reopened", "announcement", "2020-03-02",
+                                   "on Monday", actors=["ann-lee"], figures=[fig_a]),
+                      EventMention("002", s2, e2, b.text[s2:e2], "crossed", "announcement", None, "",
+                                   actors=["transport-agency"])])
+    undated = Event("inspection", "Bridge inspection", "meeting", None, "on Thursday", [], None, [
+        EventMention("002", s2, e2, b.text[s2:e2], "said", "meeting", None, "on Thursday")])
+    c300, c120 = span(a, "About 300 cars crossed"), span(b, "only 120 cars crossed")
+    contradiction = Contradiction("c1", "figures", "Cars crossing: about 300 vs 120", [
+        Claim("001", *c300, a.text[c300[0]:c300[1]], None),
+        Claim("002", *c120, b.text[c120[0]:c120[1]], "transport-agency")], "bridge-reopening",
+        ["transport-agency"])
+    return Graph([a, b], [lee, agency_actor], [quote, orphan], [event, undated], [contradiction])
+
+
+def hostile_graph() -> Graph:
+    source = make_source("evil", [
+        "Title " + HOSTILE,
+        "Mayor <b>Bold</b> said " + HOSTILE,
+        "!!! note \"pwned\"",
+        "---",
+        "    indented code? " + HOSTILE,
+    ])
+    start, end = span(source, "<script>alert(1)</script>", source.paragraphs[1].start)
+    actor = Actor("evil-actor", "<script>alert(1)</script> {{ 7*7 }}", "person", aliases=["[x](javascript:alert(1))"],
+                  description="!!! note \"desc\"", mentions=[Mention("evil", start, end, "x")],
+                  merges=["<img src=x onerror=alert(1)>"])
+    quote = Quote("evil:q1", source.text[start:end], "direct", "evil-actor", "evil", start, end,
+                  cue="<!-- -->", speaker_text="| a | b |")
+    event = Event("evil-event", "<img src=x onerror=alert(5)> {{ 7*7 }}", "statement", None, "{% raw %}",
+                  ["evil-actor"], "[[wiki]]", [EventMention("evil", start, end, "x", "said", "statement")])
+    contradiction = Contradiction("c1", "denial", "!!! note \"inner\" <script>x</script>", [
+        Claim("evil", start, end, "x", "evil-actor"), Claim("evil", start, end, "y", None)], "evil-event")
+    return Graph([source], [actor], [quote], [event], [contradiction])
+
+
+def to_html(text: str) -> str:
+    return markdown.markdown(text, extensions=EXTENSIONS)
+
+
+def test_md_escape_makes_markup_inert() -> None:
+    escaped = md_escape("a\n\n!!! note *b* <i>c</i> {{ 7*7 }} | [x](javascript:y)")
+    html = to_html(f"Text {escaped}")
+    assert "<i>" not in html and "<em>" not in html and "<table" not in html and "<a " not in html
+    assert "\n" not in escaped
+    assert "{{ 7*7 }}" in __import__("html").unescape(html)
+
+
+def test_every_page_exists_and_cites_paragraphs() -> None:
+    pages = render_pages(small_graph())
+    expected = {"index.md", "timeline.md", "actors/index.md", "actors/ann-lee.md", "actors/transport-agency.md",
+                "events/index.md", "events/bridge-reopening.md", "events/inspection.md", "quotes/index.md",
+                "quotes/001-q1.md", "quotes/002-q1.md", "sources/index.md", "sources/001.md", "sources/002.md",
+                "contradictions/index.md"}
+    assert set(pages) == expected
+    for path in ("actors/ann-lee.md", "events/bridge-reopening.md", "quotes/001-q1.md"):
+        assert re.search(r"\[001 ¶\d\]\(\.\./sources/001\.md#p\d\)", pages[path]), path
+
+
+def test_actor_page_contents() -> None:
+    page = render_pages(small_graph())["actors/ann-lee.md"]
+    assert "# Ann Lee" in page
+    assert "## Variants merged" in page and "surname" in page
+    assert "(../quotes/001-q1.md)" in page
+    assert "(../events/bridge-reopening.md)" in page
+    assert "[Transport Agency](../actors/transport-agency.md)" in page
+    assert "<svg" in page and "currentColor" in page
+    # the sentence around a mention, not only a link
+    assert "Dr. Ray Cole" not in page.split("## Mentions")[1].split("\n- ")[1]
+    assert "The bridge reopened on Monday, Mayor Ann Lee said." in __import__("html").unescape(page)
+
+
+def test_event_page_accounts_and_callout() -> None:
+    pages = render_pages(small_graph())
+    html = to_html(pages["events/bridge-reopening.md"])
+    assert "2020-03-02" in html
+    assert 'class="admonition contradiction"' in html
+    assert html.count("../sources/001.md#p1") >= 1 and "../sources/002.md#p1" in html
+    undated = to_html(pages["events/inspection.md"])
+    assert "on Thursday" in undated and "date unresolved" in undated
+
+
+def test_quote_page_unknown_speaker() -> None:
+    page = render_pages(small_graph())["quotes/002-q1.md"]
+    assert "unknown speaker" in page
+    assert "[002 ¶1](../sources/002.md#p1)" in page
+
+
+def test_source_page_anchors_every_paragraph() -> None:
+    page = render_pages(small_graph())["sources/001.md"]
+    for index in range(3):
+        assert f'<p id="p{index}" class="para para-' in page
+    html = to_html(page)
+    assert 'id="p2"' in html and "Traffic is flowing again" in html
+
+
+def test_contradictions_index_groups_and_cites() -> None:
+    html = to_html(render_pages(small_graph())["contradictions/index.md"])
+    assert 'class="admonition contradiction"' in html
+    assert "About 300 cars crossed in the first hour." in html
+    assert 'href="../sources/002.md#p1"' in html
+    assert 'href="../actors/transport-agency.md"' in html
+
+
+def test_timeline_orders_and_lists_undated_apart() -> None:
+    page = render_pages(small_graph())["timeline.md"]
+    assert page.index("Bridge reopening") < page.index("## Undated events") < page.index("Bridge inspection")
+    assert "<script" not in page and "Filter by actor" in page
+
+
+def test_sentence_bounds_skip_abbreviations() -> None:
+    text = "He met Dr. Cole in the U.S. capital. Then he left."
+    start, end = sentence_bounds(text, text.index("capital"))
+    assert text[start:end] == "He met Dr. Cole in the U.S. capital."
+    start, end = sentence_bounds(text, text.index("left"))
+    assert text[start:end] == "Then he left."
+
+
+
+
+def test_hostile_text_is_inert() -> None:
+    pages = render_pages(hostile_graph())
+    assert pages
+    for path, text in pages.items():
+        html = to_html(text)
+        assert "<script" not in html, path
+        assert "<img" not in html, path
+        assert not re.search(r"href=\"\s*javascript:", html, re.I), path
+        assert "<b>" not in html, path
+        assert not re.search(r"<[^>]*\son(click|error)\s*=", html), path
+        assert 'class="admonition note"' not in html, path
+        assert "<hr" not in html, path
+        assert "<!--" not in html, path
+    source_html = to_html(pages["sources/evil.md"])
+    assert "{{ 7*7 }}" in source_html and "{% raw %}" in source_html
+    assert "&lt;script&gt;" in source_html
+    actor_html = to_html(pages["actors/evil-actor.md"])
+    assert "{{ 7*7 }}" in __import__("html").unescape(actor_html)
+
+
+def test_render_is_deterministic() -> None:
+    assert render_pages(small_graph()) == render_pages(small_graph())
+
+
+def test_write_pages_rewrites_only_changes_and_removes_stale(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    (content / "data").mkdir(parents=True)
+    (content / "data" / "keep.md").write_text("data", encoding="utf-8")
+    (content / "actors").mkdir()
+    (content / "actors" / "gone.md").write_text("old", encoding="utf-8")
+    written = write_pages(small_graph(), content)
+    assert content / "actors" / "ann-lee.md" in written
+    assert not (content / "actors" / "gone.md").exists()
+    assert (content / "data" / "keep.md").exists()
+    first = {p: p.read_bytes() for p in written}
+    stamps = {p: p.stat().st_mtime_ns for p in written}
+    for path in written:
+        import os
+        os.utime(path, ns=(1, 1))
+    graph = small_graph()
+    added = graph.sources[1]
+    added.text += "\n\nA closing line was added."
+    added.paragraphs.append(Paragraph(len(added.paragraphs), len(added.text) - 26, len(added.text), "body"))
+    again = write_pages(graph, content)
+    assert sorted(again) == sorted(written)
+    changed = [p for p in again if p.stat().st_mtime_ns != 1]
+    assert content / "sources" / "002.md" in changed
+    assert content / "actors" / "transport-agency.md" not in changed
+    assert len(changed) < len(again) / 2
+    assert first[content / "actors" / "ann-lee.md"] == (content / "actors" / "ann-lee.md").read_bytes()
+    assert stamps
+
+
+def test_colliding_ids_get_distinct_file_names() -> None:
+    graph = small_graph()
+    graph.actors.append(Actor("index", "Index Person", "person"))
+    pages = render_pages(graph)
+    assert "actors/index-2.md" in pages
+    assert "[Index Person](../actors/index-2.md)" in pages["actors/index.md"]
+
+
+def test_mentions_in_one_sentence_are_listed_once() -> None:
+    graph = small_graph()
+    lee = graph.actors[0]
+    start = graph.sources[0].text.index("Mayor Ann Lee")
+    lee.mentions.append(Mention("001", start, start + 5, "Mayor"))
+    page = render_pages(graph)["actors/ann-lee.md"]
+    assert "## Mentions (4 in 3 sentences)" in page
