@@ -1,11 +1,729 @@
-"""Actors: people, organisations and states named in a source. (stub, being written)"""
+"""Actors: people, organisations and states named in a source.
+
+spaCy's entities are the starting point; general English rules repair
+their boundaries and kinds (a name followed by ", a spokesman" is a
+person; one followed by "group" is an organisation), then the mentions of
+one actor (full name, surname, acronym, "previously known as" name,
+a capital standing for its state) are grouped into one local actor.
+"""
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import re
+from dataclasses import dataclass, field
 
-from generator.model import Actor, Source
+from spacy.tokens import Doc, Span, Token
+
+from generator.extract.kinds import (
+    NOT_NAMES,
+    ORG_HEADS,
+    PARTICLES,
+    SPEECH_VERBS,
+    capital_of,
+    country_named,
+    country_of,
+    fold,
+    is_title_word,
+)
+from generator.model import Actor, Mention, Role, Source
+
+__all__ = ["extract_actors", "actor_at", "person_key", "surname_key", "org_key", "initials", "is_acronym"]
+
+_LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "norp", "LOC": "place", "FAC": "place"}
+# Things a person owns rather than is: "the Assad regime" stays a person.
+_PERSONAL_HEADS = frozenset("regime government administration forces army cabinet camp family office team".split())
+_ORG_PREFIX_NOUNS = frozenset("affiliate offshoot faction group militia organisation organization".split())
+_KNOWN_AS = re.compile(r"^\s*,?\s*(?:previously|formerly|also|now|once)\s+(?:known|called)\s+as\s+", re.I)
+_TRAILING_ADVERBS = frozenset("there here now today then".split())
+_STOP = frozenset("of for and the in on at to".split())
+_SPELLING = {"defence": "defense", "organisation": "organization", "programme": "program", "centre": "center",
+             "labour": "labor"}
+
+
+# ----------------------------------------------------------------- keys
+
+
+def person_key(name: str) -> str:
+    """A person's name folded for comparison: "Bashar Al-Assad" -> "bashar al-assad"."""
+    key = fold(name)
+    key = re.sub(r"['’]s$", "", key)
+    key = re.sub(r"\b(al|el)[\s-]+", r"\1-", key)
+    return " ".join(key.split())
+
+
+def surname_key(name: str) -> str:
+    """The last name without its particle: "Bashar al-Assad" -> "assad"."""
+    last = person_key(name).split(" ")[-1] if name.strip() else ""
+    return re.sub(r"^(al|el)-", "", last)
+
+
+def org_key(name: str) -> tuple[str, ...]:
+    """An organisation's content words, sorted, spelling and demonyms normalised.
+
+    "Russian Ministry of Defence" and "Russia's Defense Ministry" share a key.
+    """
+    words = re.findall(r"[\w.]+", re.sub(r"['’]s\b", "", fold(name)).replace("-", " "))
+    out = set()
+    for word in words:
+        word = word.strip(".")
+        if not word or word in _STOP or word in ("al", "el"):
+            continue
+        country = country_of(word)
+        out.add(fold(country) if country else _SPELLING.get(word, word))
+    return tuple(sorted(out))
+
+
+def is_acronym(text: str) -> bool:
+    """"HNC", "U.N." but not "Assad"."""
+    bare = text.replace(".", "")
+    return 2 <= len(bare) <= 7 and bare.isalpha() and bare.isupper()
+
+
+def initials(name: str) -> str:
+    """Initials of a name's capitalised words: "Free Syrian Army" -> "FSA"."""
+    words = [w for w in re.split(r"[\s-]+", name) if w and w[0].isupper() and w.lower() not in _STOP]
+    return "".join(w[0] for w in words)
+
+
+# ----------------------------------------------------------------- candidates
+
+
+@dataclass
+class _Cand:
+    """A stretch of tokens that names an actor, with its kind."""
+
+    start: int  # token indices
+    end: int
+    kind: str
+    label: str = ""
+    alias_of: int | None = None  # index of the candidate it renames ("previously known as")
+    country: str | None = None  # for states: the country named
+    metonym: bool = False  # a capital standing for its state
+
+
+def _clean(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop leading determiners and punctuation, trailing possessives and punctuation."""
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'") or doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+def _namey(token: Token) -> bool:
+    """Could this token be part of a proper name?"""
+    text = token.text
+    if not text[:1].isupper() or not any(c.isalpha() for c in text):
+        return False
+    return fold(text) not in NOT_NAMES and not is_title_word(text) and country_of(text) is None
+
+
+def _extend_left(doc: Doc, start: int, end: int, bound: int) -> int:
+    """Take in capitalised name tokens and particles the entity cut off on its left."""
+    original = start
+    while start > bound:
+        prev = doc[start - 1]
+        if prev.ent_type_ and prev.ent_type_ != doc[start].ent_type_:
+            break
+        if "\n" in prev.whitespace_ or prev.is_sent_start and not _namey(prev):
+            break
+        if prev.pos_ == "PROPN" and _namey(prev) or prev.lower_ in PARTICLES and start - 1 > bound and _namey(doc[start - 2]):
+            start -= 1
+            continue
+        break
+    if start < original and start > 0 and (doc[start - 1].lower_ in ("of", "for", "’s", "'s") or is_title_word(doc[start - 1].text)):
+        return original  # "Secretary of State John Kerry": the title's end is no part of the name
+    return start
+
+
+def _org_head_after(doc: Doc, end: int, label: str) -> tuple[int, bool]:
+    """(new end, is organisation) from the words after an entity: "Fastaqim Union", "Fastaqim rebel group"."""
+    if end < len(doc) and doc[end].text[:1].isupper() and doc[end].lower_ in ORG_HEADS and not doc[end].is_sent_start:
+        return end + 1, True
+    for j in range(end, min(end + 3, len(doc))):
+        token = doc[j]
+        if not token.is_lower or token.pos_ not in ("NOUN", "ADJ", "PROPN"):
+            break
+        if token.lower_ in ORG_HEADS and (j + 1 >= len(doc) or doc[j + 1].pos_ not in ("NOUN", "PROPN")):
+            if label == "PERSON" and token.lower_ in _PERSONAL_HEADS:
+                return end, False
+            return end, True
+    return end, False
+
+
+def _followed_by_title(doc: Doc, end: int) -> bool:
+    """", a UN spokesman" / ", spokeswoman for" after a name."""
+    if end >= len(doc) or doc[end].text != ",":
+        return False
+    for token in doc[end + 1: end + 6]:
+        if token.is_punct:
+            return False
+        if is_title_word(token.text) and token.pos_ in ("NOUN", "PROPN"):
+            return True
+    return False
+
+
+def _preceded_by_title(doc: Doc, start: int) -> bool:
+    """"spokesman Jens Laerke", "President Putin"."""
+    return start > 0 and is_title_word(doc[start - 1].text) and doc[start - 1].pos_ in ("NOUN", "PROPN")
+
+
+def _speaks(doc: Doc, start: int, end: int) -> bool:
+    """Is the span the subject of a reporting verb?"""
+    for token in doc[start:end]:
+        if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in SPEECH_VERBS:
+            return True
+    return False
+
+
+def _acts(doc: Doc, start: int, end: int) -> bool:
+    """Is the span the subject or agent of a verb ("Moscow denied", "announced by Moscow")?"""
+    for token in doc[start:end]:
+        head, dep = token.head, token.dep_
+        if dep == "conj":
+            head, dep = head.head, head.dep_
+        if dep in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX") and dep == "nsubj":
+            return True
+        if dep == "pobj" and head.dep_ == "agent":
+            return True
+    return False
+
+
+def _ner_candidates(doc: Doc) -> list[_Cand]:
+    """Entities of interesting labels, boundaries and kinds repaired."""
+    out: list[_Cand] = []
+    for ent in doc.ents:
+        if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "WORK_OF_ART", "PRODUCT", "LANGUAGE"):
+            continue
+        start, end = _clean(doc, ent.start, ent.end)
+        if start >= end:
+            continue
+        sent_start = doc[start].sent.start
+        label = ent.label_
+        if label in ("PERSON", "ORG"):
+            start = _extend_left(doc, start, end, sent_start)
+        if label == "ORG" and start >= 2 and doc[start - 1].text in ("’s", "'s") and country_named(doc[start - 2].text):
+            start, label = start - 2, "EXT"  # "Russia's Defense Ministry"
+        end, org_head = _org_head_after(doc, end, ent.label_)
+        if org_head and label == "NORP" and end == ent.end:
+            org_head = False  # "the Syrian army" names no organisation
+        kind = _LABELS.get(ent.label_, "other")
+        if org_head or start > 0 and doc[start - 1].lower_ in _ORG_PREFIX_NOUNS:
+            kind = "organization"
+        elif _followed_by_title(doc, end) or _preceded_by_title(doc, start) and kind in ("organization", "other"):
+            kind = "person"
+        if any(t.lower_ in ORG_HEADS and t.text[:1].isupper() for t in doc[start + 1:end]) and kind == "person":
+            kind = "organization"
+        out.append(_Cand(start, end, kind, label))
+    return out
+
+
+def _name_runs(doc: Doc, taken: set[int]) -> list[_Cand]:
+    """Person names spaCy missed: capitalised runs followed by ", <title>" or subject of "said"."""
+    out: list[_Cand] = []
+    i = 0
+    while i < len(doc):
+        if i in taken or not (_namey(doc[i]) and doc[i].pos_ == "PROPN"):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(doc) and j not in taken:
+            token = doc[j]
+            glued = token.text == "-" and not doc[j - 1].whitespace_ and not token.whitespace_
+            if _namey(token) and token.pos_ == "PROPN" or glued or token.lower_ in PARTICLES:
+                j += 1
+            else:
+                break
+        while j > i and (doc[j - 1].text == "-" or doc[j - 1].lower_ in PARTICLES):
+            j -= 1
+        words = [t for t in doc[i:j] if t.text != "-"]
+        placed = all(t.ent_type_ in ("GPE", "LOC", "FAC", "NORP", "ORG") for t in doc[i:j])
+        if len(words) >= 2 and (_followed_by_title(doc, j) or _speaks(doc, i, j) and not placed):
+            out.append(_Cand(i, j, "person", "RULE"))
+        i = max(j, i + 1)
+    return out
+
+
+def _org_runs(doc: Doc, taken: set[int]) -> list[_Cand]:
+    """Organisations spaCy missed: capitalised words ending in "Army", "Front", "Committee"..."""
+    out: list[_Cand] = []
+    for token in doc:
+        if token.i in taken or not token.text[:1].isupper() or token.lower_ not in ORG_HEADS:
+            continue
+        if token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isupper() and doc[token.i + 1].is_alpha:
+            continue  # the run goes on: take it at its last word
+        start = token.i
+        while start > 0 and start - 1 not in taken and "\n" not in doc[start - 1].whitespace_:
+            prev = doc[start - 1]
+            if prev.text[:1].isupper() and prev.is_alpha and fold(prev.text) not in NOT_NAMES:
+                start -= 1
+            elif prev.lower_ in ("of", "for", "and") and start - 2 >= 0 and doc[start - 2].text[:1].isupper() \
+                    and fold(doc[start - 2].text) not in NOT_NAMES:
+                start -= 1
+            else:
+                break
+        if token.i - start >= 1:
+            out.append(_Cand(start, token.i + 1, "organization", "RULE"))
+    return out
+
+
+def _lone_speakers(doc: Doc, taken: set[int]) -> list[_Cand]:
+    """"Petrova said": a lone proper noun, in no entity, that is the subject of a reporting verb."""
+    out: list[_Cand] = []
+    for token in doc:
+        if token.i in taken or token.ent_type_ or token.pos_ != "PROPN" or not _namey(token):
+            continue
+        if token.dep_ == "nsubj" and token.head.lemma_.lower() in SPEECH_VERBS and not capital_of(token.text) \
+                and not (token.i > 0 and doc[token.i - 1].pos_ in ("PROPN", "DET")) \
+                and not (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN"):
+            out.append(_Cand(token.i, token.i + 1, "person", "RULE"))
+    return out
+
+
+def _acronym_candidates(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+    """"High Negotiations Committee (HNC)": the expansion before a parenthesised acronym."""
+    out: list[_Cand] = []
+    for token in doc[2:-1]:
+        i = token.i
+        if not (is_acronym(token.text) and doc[i - 1].text == "(" and doc[i + 1].text == ")"):
+            continue
+        letters = token.text.replace(".", "")
+        start, count = i - 1, 0
+        while start > 0 and count < len(letters):
+            prev = doc[start - 1]
+            if prev.text[:1].isupper() and prev.is_alpha:
+                count += 1
+            elif prev.lower_ not in _STOP:
+                break
+            start -= 1
+        if count != len(letters) or initials(doc[start:i - 1].text) != letters:
+            continue
+        kind = "organization"
+        expansion = _Cand(start, i - 1, kind, "ACRONYM")
+        out.append(expansion)
+        out.append(_Cand(i, i + 1, kind, "ACRONYM", alias_of=-1))
+    return out
+
+
+def _candidates(doc: Doc) -> list[_Cand]:
+    """Every candidate actor mention, left to right, without overlaps."""
+    cands = _ner_candidates(doc)
+    cands += _acronym_candidates(doc, cands)
+    taken = {i for c in cands if c.kind in ("person", "organization") for i in range(c.start, c.end)}
+    cands += _name_runs(doc, taken)
+    taken |= {i for c in cands for i in range(c.start, c.end)}
+    cands += _org_runs(doc, taken)
+    cands += _lone_speakers(doc, taken)
+    # Longer, rule-made spans win over the entity they contain.
+    rank = {"RULE": 0, "ACRONYM": 0, "EXT": 0}
+    cands.sort(key=lambda c: (c.start, rank.get(c.label, 1), -(c.end - c.start)))
+    kept: list[_Cand] = []
+    for cand in cands:
+        if kept and cand.start < kept[-1].end:
+            if cand.label in rank and kept[-1].label not in rank:
+                kept[-1] = cand
+            continue
+        kept.append(cand)
+    _link_acronyms(kept)
+    _link_known_as(doc, kept)
+    _split_titled_people(doc, kept)
+    return kept
+
+
+def _split_titled_people(doc: Doc, cands: list[_Cand]) -> None:
+    """"Syria Staffan de Mistura" tagged ORG: cut it to the person named elsewhere."""
+    people = {doc[c.start:c.end].text for c in cands if c.kind == "person" and c.end - c.start > 1}
+    for cand in cands:
+        if cand.kind == "person":
+            continue
+        if cand.end - cand.start >= 3 and country_named(doc[cand.start].text) and cand.start >= 2 \
+                and doc[cand.start - 1].lower_ in ("of", "for") and is_title_word(doc[cand.start - 2].text) \
+                and all(_namey(t) or t.lower_ in PARTICLES for t in doc[cand.start + 1:cand.end]):
+            cand.start, cand.kind = cand.start + 1, "person"  # "Envoy for [Syria] Staffan de Mistura"
+            continue
+        for k in range(cand.start + 1, cand.end - 1):
+            if doc[k:cand.end].text in people:
+                cand.start, cand.kind = k, "person"
+                break
+
+
+def _link_acronyms(cands: list[_Cand]) -> None:
+    for i, cand in enumerate(cands):
+        if cand.alias_of == -1:
+            cand.alias_of = i - 1 if i > 0 and cands[i - 1].label == "ACRONYM" else None
+
+
+def _link_known_as(doc: Doc, cands: list[_Cand]) -> None:
+    """"X, previously known as Y": Y is another name of X, and they share a kind."""
+    for i, cand in enumerate(cands[:-1]):
+        nxt = cands[i + 1]
+        between = doc[cand.end:nxt.start].text if nxt.start >= cand.end else ""
+        if nxt.alias_of is None and _KNOWN_AS.match(between + " ") and _KNOWN_AS.match(between + " ").end() >= len(between):
+            nxt.alias_of = i
+            if "organization" in (cand.kind, nxt.kind):
+                cand.kind = nxt.kind = "organization"
+
+
+# ----------------------------------------------------------------- grouping
+
+
+@dataclass
+class _Group:
+    kind: str
+    names: list[str] = field(default_factory=list)
+    spans: list[tuple[int, int]] = field(default_factory=list)  # token spans
+    country: str | None = None
+    title_only: bool = True
+
+    def add(self, name: str, span: tuple[int, int], in_title: bool) -> None:
+        if name not in self.names:
+            self.names.append(name)
+        if span not in self.spans:
+            self.spans.append(span)
+        self.title_only = self.title_only and in_title
+
+    @property
+    def full_name(self) -> str:
+        """The fullest form: most words, then not an acronym, then longest, then first seen."""
+        return max(self.names, key=lambda n: (not is_acronym(n) and self.kind != "state" or country_of(n) is not None,
+                                              len(n.split()), not is_acronym(n), len(n), -self.names.index(n)))
+
+
+def _text(doc: Doc, start: int, end: int) -> str:
+    return doc[start:end].text
+
+
+def _resolve_kind(doc: Doc, cand: _Cand) -> str | None:
+    """The final kind of a candidate on its own, or None when it is no actor."""
+    text = _text(doc, cand.start, cand.end)
+    lower_org = cand.kind == "organization" and any(w in ORG_HEADS for w in text.split())
+    if not re.search(r"[A-Z]", text) and not lower_org or len(re.findall(r"[^\W\d_]", text)) < 2:
+        return None
+    if country_of(text) and not country_named(text):
+        return None  # a demonym ("Russian") is never an actor by itself
+    if cand.end - cand.start == 1 and cand.start >= 2 and doc[cand.start - 1].lower_ in ("of", "for") \
+            and is_title_word(doc[cand.start - 2].text):
+        return None  # "Secretary of State"
+    if cand.kind == "norp" or cand.kind == "place":
+        return None
+    country = country_named(text)
+    if country and cand.kind in ("state", "organization", "other", "person"):
+        if cand.end - cand.start <= 4:
+            cand.country = country
+            return "state"
+    if cand.kind == "state":
+        if capital_of(text) and _acts(doc, cand.start, cand.end):
+            cand.metonym, cand.country = True, capital_of(text)
+            return "state"
+        return None  # a city or region: places are not actors here
+    if cand.kind == "other":
+        return None
+    return cand.kind
+
+
+def _label_votes(doc: Doc) -> dict[str, str]:
+    """The most frequent entity label of each one-word text ("Aleppo" -> GPE)."""
+    counts: dict[str, dict[str, int]] = {}
+    for ent in doc.ents:
+        key = re.sub(r"['’]s$", "", ent.text)
+        counts.setdefault(key, {}).setdefault(ent.label_, 0)
+        counts[key][ent.label_] += 1
+    return {k: max(sorted(v), key=lambda label: v[label]) for k, v in counts.items()}
+
+
+def _group_candidates(doc: Doc, source: Source, cands: list[_Cand]) -> list[_Group]:
+    """Put the mentions of one actor together."""
+    title_ends = [p.end for p in source.paragraphs if p.kind == "title"]
+    title_spans = [(p.start, p.end) for p in source.paragraphs if p.kind == "title"]
+    votes = _label_votes(doc)
+    kinds = [_resolve_kind(doc, c) for c in cands]
+    groups: list[_Group] = []
+    owner: dict[int, _Group] = {}
+
+    def in_title(c: _Cand) -> bool:
+        char = doc[c.start].idx
+        return any(s <= char < e for s, e in title_spans)
+
+    # Pass 1: full names, orgs, states; pass 2: surnames and single words that need pass 1.
+    order = sorted(range(len(cands)), key=lambda i: (_is_partial(doc, cands[i], kinds[i]), i))
+    for i in order:
+        cand, kind = cands[i], kinds[i]
+        if kind is None:
+            continue
+        name = _text(doc, cand.start, cand.end)
+        if cand.end - cand.start == 1 and kind == "person" and votes.get(name) in ("GPE", "NORP", "LOC", "LANGUAGE"):
+            continue
+        if kind == "person" and cand.end - cand.start == 1 and doc[cand.start].pos_ != "PROPN":
+            continue
+        group = owner.get(cand.alias_of) if cand.alias_of is not None else None
+        found = _find_group(groups, name, kind, cand)
+        if group is not None and found is not None and found is not group:
+            _merge_into(group, found, groups, owner)
+        group = group or found
+        if group is None:
+            if not re.search(r"[A-Z]", name):
+                continue  # "the defense ministry" only as a short form of a named one
+            group = _Group(kind=kind, country=cand.country)
+            groups.append(group)
+        elif group.kind == "person" and kind == "organization" and cand.alias_of is None and len(name.split()) > 1:
+            group.kind = "organization"
+        name_form = name if not cand.metonym else name
+        group.add(name_form, (cand.start, cand.end), in_title(cand))
+        owner[i] = group
+    return [g for g in groups if not g.title_only]
+
+
+def _merge_into(target: _Group, other: _Group, groups: list[_Group], owner: dict[int, _Group]) -> None:
+    """Fold ``other`` into ``target`` ("X, previously known as Y" where Y was seen first)."""
+    for name in other.names:
+        if name not in target.names:
+            target.names.append(name)
+    target.spans.extend(s for s in other.spans if s not in target.spans)
+    target.title_only = target.title_only and other.title_only
+    groups.remove(other)
+    for key, value in list(owner.items()):
+        if value is other:
+            owner[key] = target
+
+
+def _is_partial(doc: Doc, cand: _Cand, kind: str | None) -> bool:
+    """A one-word person/org mention that may be a surname or short form of a fuller one."""
+    return cand.end - cand.start == 1 or cand.metonym or cand.alias_of is not None
+
+
+def _find_group(groups: list[_Group], name: str, kind: str, cand: _Cand) -> _Group | None:
+    """The group this name belongs to, by the within-article rules."""
+    if kind == "state" or cand.country:
+        for group in groups:
+            if group.country and group.country == cand.country and group.kind == "state":
+                return group
+        return None
+    pkey = person_key(name)
+    okey = org_key(name)
+    words = name.split()
+    for group in groups:  # same name
+        if any(person_key(n) == pkey for n in group.names):
+            return group
+    if kind == "organization":
+        for group in groups:
+            if group.kind != "person" and okey and any(org_key(n) == okey for n in group.names):
+                return group
+    if is_acronym(name):
+        bare = name.replace(".", "")
+        hits = [g for g in groups if g.kind != "person" and any(initials(n) == bare and len(n.split()) > 1 for n in g.names)]
+        hits += [g for g in groups if g.kind != "person" and any(n.replace(".", "") == bare for n in g.names)]
+        if hits:
+            return hits[0]
+    if len(words) == 1 or kind == "person" and len(words) <= 2:
+        surname = surname_key(name)
+        people = [g for g in groups if g.kind == "person"
+                  and any(len(n.split()) > 1 and surname_key(n) == surname for n in g.names)]
+        if len(people) == 1 and (len(words) == 1 or pkey.endswith(" " + person_key(people[0].full_name).split(" ")[-1])):
+            return people[0]
+    if kind == "organization" and len(words) >= 1:
+        # "Fastaqim" for "Fastaqim Union"; "the defense ministry" for "Russia's Defense Ministry".
+        hits = [g for g in groups if g.kind == "organization" and any(_short_form_of(name, n) for n in g.names)]
+        if len(hits) == 1:
+            return hits[0]
+    return None
+
+
+def _short_form_of(short: str, full: str) -> bool:
+    """"Fastaqim" of "Fastaqim Union"; "defense ministry" of "Russian Ministry of Defence"."""
+    from generator.extract.kinds import GENERIC_ORG_SUFFIXES
+
+    short_words, full_words = fold(short).split(), fold(full).split()
+    if len(full_words) > len(short_words) and full_words[: len(short_words)] == short_words:
+        return all(w in GENERIC_ORG_SUFFIXES for w in full_words[len(short_words):])
+    skey, fkey = set(org_key(short)), set(org_key(full))
+    extra = fkey - skey
+    return bool(skey) and skey < fkey and all(country_of(w) for w in extra) and len(skey) > 1
+
+
+# ----------------------------------------------------------------- mentions, descriptions, roles
+
+
+def _sweep(doc: Doc, source: Source, groups: list[_Group]) -> None:
+    """Add every other mined occurrence of a group's names (not metonyms) as a mention."""
+    text = doc.text
+    taken = [s for g in groups for s in g.spans]
+    covered = {i for s, e in taken for i in range(s, e)}
+    for group in groups:
+        forms = set()
+        for name in group.names:
+            if capital_of(name):
+                continue
+            forms.add(name)
+            if group.kind == "person" and len(name.split()) > 1:
+                forms.add(name.split()[-1])
+        for form in sorted(forms, key=len, reverse=True):
+            for m in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", text):
+                span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+                if span is None or any(i in covered for i in range(span.start, span.end)):
+                    continue
+                if len(form.split()) == 1 and group.kind == "person" and _other_person_has(groups, group, form):
+                    continue
+                group.spans.append((span.start, span.end))
+                covered.update(range(span.start, span.end))
+                if form not in group.names and group.kind != "person":
+                    group.names.append(form)
+
+
+def _other_person_has(groups: list[_Group], group: _Group, surname: str) -> bool:
+    key = surname_key(surname)
+    return any(g is not group and g.kind == "person" and any(surname_key(n) == key for n in g.names) for g in groups)
+
+
+def _mention(doc: Doc, source: Source, start: int, end: int) -> Mention:
+    span = doc[start:end]
+    return Mention(source=source.id, start=span.start_char, end=span.end_char, text=source.text[span.start_char:span.end_char])
+
+
+def _appositive(doc: Doc, end: int) -> tuple[int, int] | None:
+    """Token span of ", a UN spokesman," after a name."""
+    if end >= len(doc) or doc[end].text != ",":
+        return None
+    start = end + 1
+    if start < len(doc) and doc[start].lower_ in ("a", "an", "the"):
+        start += 1
+    stop = start
+    while stop < len(doc) and stop - start < 14:
+        token = doc[stop]
+        if token.is_punct and token.text not in ("-", "’s", "'s") or token.pos_ in ("VERB", "AUX") or token.lower_ in ("who", "which", "that"):
+            break
+        stop += 1
+    while stop > start and doc[stop - 1].lower_ in _TRAILING_ADVERBS:
+        stop -= 1
+    words = doc[start:stop]
+    if not words:
+        return None
+    head_ok = any(is_title_word(t.text) for t in words[:4]) or words[0].lower_ == "from"
+    return (start, stop) if head_ok else None
+
+
+def _prefix_title(doc: Doc, start: int) -> tuple[int, int] | None:
+    """Token span of "Russian President" before "Vladimir Putin"."""
+    i = start
+    while i > 0:
+        token = doc[i - 1]
+        if token.is_sent_start and not (is_title_word(token.text) or token.text[:1].isupper()):
+            break
+        if "\n" in token.whitespace_:
+            break
+        ok = (token.text[:1].isupper() and (token.is_alpha or is_acronym(token.text)) or is_title_word(token.text)
+              or token.lower_ in ("of", "for", "’s", "'s") or token.pos_ == "ADJ" and token.is_lower and i < start)
+        if not ok or token.lower_ in NOT_NAMES and token.lower_ not in ("of", "for"):
+            break
+        i -= 1
+    while i < start and doc[i].lower_ in ("of", "for", "’s", "'s") or i < start and not doc[i].text[:1].isupper() and not is_title_word(doc[i].text) and doc[i].pos_ != "ADJ":
+        i += 1
+    for k in range(start - 1, i - 1, -1):  # "spokeswoman for UN Syria envoy": keep "UN Syria envoy"
+        if doc[k].lower_ in ("of", "for") and any(is_title_word(t.text) and t.is_lower for t in doc[k + 1:start]):
+            i = k + 1
+            break
+    if i < start and any(is_title_word(t.text) for t in doc[i:start]):
+        return (i, start)
+    return None
+
+
+def _describe(doc: Doc, source: Source, groups: list[_Group], group: _Group, index: dict[int, int],
+              ids: list[str]) -> tuple[str, list[Role]]:
+    """Description and roles of a person from appositives and preceding titles."""
+    description, roles = "", []
+    for start, end in sorted(group.spans):
+        for span in (_appositive(doc, end), _prefix_title(doc, start)):
+            if span is None:
+                continue
+            phrase = doc[span[0]:span[1]]
+            text = phrase.text
+            if not description:
+                description = text
+            roles.append(_role(doc, source, phrase, index, ids, groups))
+    return description, [r for r in roles if r.title or r.org]
+
+
+def _role(doc: Doc, source: Source, phrase: Span, index: dict[int, int], ids: list[str], groups: list[_Group]) -> Role:
+    """Title and organisation named in a descriptive phrase."""
+    org_ids = [index[t.i] for t in phrase if t.i in index and groups[index[t.i]].kind != "person"]
+    org = org_ids[0] if org_ids else None
+    org_tokens = {t.i for t in phrase if t.i in index}
+    title_tokens = [t for t in phrase if t.i not in org_tokens]
+    # The title: from the first title word back over capitalised modifiers and forward over "of State".
+    pos = next((k for k, t in enumerate(title_tokens) if is_title_word(t.text)), None)
+    title = ""
+    if pos is not None and phrase[0].lower_ != "from":
+        lo = pos
+        while lo > 0 and title_tokens[lo - 1].text[:1].isupper() and title_tokens[lo - 1].i == title_tokens[lo].i - 1 \
+                and country_of(title_tokens[lo - 1].text) is None:
+            lo -= 1
+        hi = pos + 1
+        if hi + 1 < len(title_tokens) + 1 and hi < len(title_tokens) and title_tokens[hi].lower_ == "of" \
+                and hi + 1 < len(title_tokens) and title_tokens[hi + 1].text[:1].isupper() and title_tokens[hi + 1].i not in index:
+            hi += 2
+        title = " ".join(t.text for t in title_tokens[lo:hi])
+    if org is None:
+        for token in phrase:
+            country = country_of(token.text)
+            if country:
+                org = next((k for k, g in enumerate(groups) if g.country == country), None)
+                if org is not None:
+                    break
+    return Role(title=title, org=ids[org] if org is not None else None,
+                org_name=groups[org].full_name if org is not None else None,
+                source=source.id, start=phrase.start_char, end=phrase.end_char)
+
+
+def _org_description(doc: Doc, group: _Group) -> str:
+    """An organisation's appositive (", a rebel group,")."""
+    for start, end in sorted(group.spans):
+        span = _appositive(doc, end)
+        if span:
+            return doc[span[0]:span[1]].text
+    return ""
+
+
+# ----------------------------------------------------------------- public
 
 
 def extract_actors(doc: Doc, source: Source) -> list[Actor]:
     """Local actors of one source, ids ``<source>:<n>``, each with every mention."""
-    return []
+    cands = _candidates(doc)
+    groups = _group_candidates(doc, source, cands)
+    _sweep(doc, source, groups)
+    mined = [(p.start, p.end) for p in source.paragraphs if p.mined]
+    for group in groups:
+        group.spans = sorted(s for s in set(group.spans) if _in_mined(doc, s, mined))
+    groups = [g for g in groups if g.spans]
+    groups.sort(key=lambda g: g.spans[0])
+    ids = [f"{source.id}:{n}" for n in range(1, len(groups) + 1)]
+    index = {i: k for k, g in enumerate(groups) for s, e in g.spans for i in range(s, e)}
+    actors = []
+    for k, group in enumerate(groups):
+        mentions = [_mention(doc, source, s, e) for s, e in group.spans]
+        if group.kind == "person":
+            description, roles = _describe(doc, source, groups, group, index, ids)
+        else:
+            description, roles = _org_description(doc, group), []
+        name = group.full_name
+        aliases = sorted({m.text for m in mentions} | set(group.names) - {name}, key=lambda a: (a.casefold(), a))
+        aliases = [a for a in aliases if a != name]
+        actors.append(Actor(id=ids[k], name=name, kind=group.kind, aliases=aliases, description=description,
+                            mentions=mentions, roles=roles))
+    return actors
+
+
+def _in_mined(doc: Doc, span: tuple[int, int], mined: list[tuple[int, int]]) -> bool:
+    start = doc[span[0]].idx
+    return any(s <= start < e for s, e in mined)
+
+
+def actor_at(actors: list[Actor], start: int, end: int) -> Actor | None:
+    """The actor with a mention covering (else overlapping most) the span ``start:end``."""
+    best, best_overlap = None, 0
+    for actor in actors:
+        for m in actor.mentions:
+            if m.start <= start and end <= m.end:
+                return actor
+            overlap = min(end, m.end) - max(start, m.start)
+            if overlap > best_overlap:
+                best, best_overlap = actor, overlap
+    return best

@@ -1,0 +1,296 @@
+"""Resolve actors: merge each article's local actors into corpus actors.
+
+Merges, in order of confidence: the same name; a state's capital used for
+it; an acronym and its expansion; an organisation's short form; a bare
+surname and the one full name with it; and spelling variants of a
+person's name, only when kinds agree, first names agree and the context
+(role or organisation) agrees. Every merge is explained in ``merges``.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import replace
+
+from rapidfuzz import fuzz
+
+from generator.extract.actors import initials, is_acronym, org_key, person_key, surname_key
+from generator.extract.kinds import GENERIC_ORG_SUFFIXES, capital_of, country_named, fold
+from generator.model import Actor, Extraction, Mention, Role, Source
+
+__all__ = ["resolve_actors", "slugify"]
+
+PERSON_SURNAME_RATIO = 75.0  # rapidfuzz ratio for spelling variants with the same first name
+PERSON_BARE_RATIO = 88.0  # ... when neither has a first name
+ORG_RATIO = 92.0
+
+
+def slugify(name: str) -> str:
+    """ASCII slug: "Bashar al-Assad" -> "bashar-al-assad"."""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower().replace("'", "").replace("’", "")).strip("-")
+    return slug or "actor"
+
+
+class _Union:
+    """Union-find over local actors, remembering why each pair was joined."""
+
+    def __init__(self, actors: list[Actor]) -> None:
+        self.parent = list(range(len(actors)))
+        self.reasons: list[tuple[int, int, str]] = []
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, a: int, b: int, reason: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return
+        self.parent[max(ra, rb)] = min(ra, rb)
+        self.reasons.append((a, b, reason))
+
+    def clusters(self) -> dict[int, list[int]]:
+        out: dict[int, list[int]] = {}
+        for i in range(len(self.parent)):
+            out.setdefault(self.find(i), []).append(i)
+        return out
+
+
+def _names(actor: Actor) -> list[str]:
+    return [actor.name] + [a for a in actor.aliases if a != actor.name]
+
+
+def _full_names(actor: Actor) -> list[str]:
+    return [n for n in _names(actor) if len(n.split()) > 1 and not is_acronym(n)]
+
+
+def _country(actor: Actor) -> str | None:
+    if actor.kind != "state":
+        return None
+    for name in _names(actor):
+        country = country_named(name) or capital_of(name)
+        if country:
+            return country
+    return None
+
+
+def _first_name(name: str) -> str:
+    words = person_key(name).split(" ")
+    return words[0] if len(words) > 1 else ""
+
+
+# ----------------------------------------------------------------- merge rules
+
+
+def _same_names(actors: list[Actor], union: _Union) -> None:
+    """Same full name (folded), same organisation key, or the same country."""
+    seen: dict[tuple[str, object], int] = {}
+    for i, actor in enumerate(actors):
+        keys: list[tuple[str, object]] = []
+        if actor.kind == "person":
+            keys += [("person", person_key(n)) for n in _full_names(actor)]
+            if not _full_names(actor):
+                keys.append(("bare", person_key(actor.name)))
+        elif actor.kind == "state" and _country(actor):
+            keys.append(("country", _country(actor)))
+        else:
+            keys += [("org", org_key(n)) for n in _names(actor) if not is_acronym(n) and org_key(n)]
+            keys += [("acronym", n.replace(".", "")) for n in _names(actor) if is_acronym(n)]
+        for key in keys:
+            if key in seen:
+                reason = "same country" if key[0] == "country" else "same name"
+                union.join(seen[key], i, reason)
+            else:
+                seen[key] = i
+
+
+def _acronyms(actors: list[Actor], union: _Union) -> None:
+    """"FSA" and "Free Syrian Army": an acronym matching one expansion's initials."""
+    for i, actor in enumerate(actors):
+        if actor.kind == "person" or not is_acronym(actor.name):
+            continue
+        bare = actor.name.replace(".", "")
+        hits = sorted({union.find(j) for j, other in enumerate(actors) if other.kind != "person" and j != i
+                       and any(initials(n) == bare and len(n.split()) > 1 for n in _names(other))})
+        if len(hits) == 1:
+            j = min(j for j in range(len(actors)) if union.find(j) == hits[0])
+            union.join(j, i, f"acronym of {actors[j].name!r}")
+
+
+def _org_short_forms(actors: list[Actor], union: _Union) -> None:
+    """"Fastaqim" and "Fastaqim Union": one adds only a generic word at the end."""
+    for i, actor in enumerate(actors):
+        if actor.kind != "organization":
+            continue
+        words = fold(actor.name).split()
+        hits = set()
+        for j, other in enumerate(actors):
+            if j == i or other.kind != "organization":
+                continue
+            for name in _names(other):
+                full = fold(name).split()
+                if len(full) > len(words) and full[: len(words)] == words \
+                        and all(w in GENERIC_ORG_SUFFIXES for w in full[len(words):]):
+                    hits.add(union.find(j))
+        if len(hits) == 1:
+            j = min(j for j in range(len(actors)) if union.find(j) in hits)
+            union.join(j, i, f"short form of {actors[j].name!r}")
+
+
+def _surnames(actors: list[Actor], union: _Union) -> None:
+    """A bare surname and the only full name with that surname."""
+    for i, actor in enumerate(actors):
+        if actor.kind != "person" or _full_names(actor):
+            continue
+        key = surname_key(actor.name)
+        hits = {union.find(j) for j, other in enumerate(actors) if other.kind == "person"
+                and any(surname_key(n) == key for n in _full_names(other))}
+        full = {person_key(n) for j, other in enumerate(actors) if union.find(j) in hits for n in _full_names(other)
+                if surname_key(n) == key}
+        if len(hits) == 1 and len({_first_name(n) for n in full}) == 1:
+            j = min(j for j in range(len(actors)) if union.find(j) in hits and _full_names(actors[j]))
+            union.join(j, i, f"same surname as {actors[j].name!r}, the only full name with it")
+
+
+def _context(actors: list[Actor], union: _Union, members: list[int], local_to_index: dict[str, int]) -> tuple[set, set]:
+    """(role titles, organisation clusters) of a cluster's members."""
+    titles, orgs = set(), set()
+    for i in members:
+        for role in actors[i].roles:
+            if role.title:
+                titles.add(fold(role.title))
+            if role.org and role.org in local_to_index:
+                orgs.add(union.find(local_to_index[role.org]))
+    return titles, orgs
+
+
+def _spelling_variants(actors: list[Actor], union: _Union) -> None:
+    """Persons whose names differ by a few letters, when first names and context agree."""
+    local_to_index = {a.id: i for i, a in enumerate(actors)}
+    clusters = union.clusters()
+    people = sorted(root for root, members in clusters.items() if actors[root].kind == "person")
+    for x, ra in enumerate(people):
+        for rb in people[x + 1:]:
+            if union.find(ra) == union.find(rb):
+                continue
+            reason = _variant_reason(actors, union, clusters[ra], clusters[rb], local_to_index)
+            if reason:
+                union.join(ra, rb, reason)
+
+
+def _best_person_name(actors: list[Actor], members: list[int]) -> str:
+    names = [n for i in members for n in (_full_names(actors[i]) or [actors[i].name])]
+    return max(names, key=lambda n: (len(n.split()), len(n), n))
+
+
+def _variant_reason(actors: list[Actor], union: _Union, a: list[int], b: list[int],
+                    local_to_index: dict[str, int]) -> str:
+    name_a, name_b = _best_person_name(actors, a), _best_person_name(actors, b)
+    sur_a, sur_b = surname_key(name_a), surname_key(name_b)
+    if sur_a == sur_b or min(len(sur_a), len(sur_b)) < 4:
+        return ""
+    first_a, first_b = _first_name(name_a), _first_name(name_b)
+    if first_a and first_b and first_a != first_b:
+        return ""
+    ratio = fuzz.ratio(sur_a, sur_b)
+    if ratio < (PERSON_SURNAME_RATIO if first_a and first_b else PERSON_BARE_RATIO):
+        return ""
+    titles_a, orgs_a = _context(actors, union, a, local_to_index)
+    titles_b, orgs_b = _context(actors, union, b, local_to_index)
+    shared_orgs = orgs_a & orgs_b
+    shared_titles = titles_a & titles_b
+    if not shared_orgs and not shared_titles:
+        return ""
+    why = (f"organisation {actors[min(shared_orgs)].name!r}" if shared_orgs
+           else f"role {sorted(shared_titles)[0]!r}")
+    first = f"same first name {first_a!r}" if first_a and first_b else "one lacks a first name"
+    return f"spelling variant of {name_a!r} (surname similarity {ratio:.0f}%), both persons, {first}, same {why}"
+
+
+# ----------------------------------------------------------------- building
+
+
+def _choose_name(members: list[Actor], kind: str) -> str:
+    counts = Counter(m.text for a in members for m in a.mentions)
+    names = sorted({n for a in members for n in _names(a)})
+
+    def score(name: str):
+        acronym = is_acronym(name)
+        country = kind == "state" and country_named(name) is not None
+        return (country, not acronym, len(name.split()), counts[name], len(name), [-ord(c) for c in name])
+
+    return max(names, key=score)
+
+
+def _choose_kind(members: list[Actor]) -> str:
+    counts = Counter(a.kind for a in members)
+    order = ["person", "organization", "state", "group"]
+    return max(counts, key=lambda k: (counts[k], -order.index(k) if k in order else -9))
+
+
+def _choose_description(members: list[Actor]) -> str:
+    counts = Counter(a.description for a in members if a.description)
+    if not counts:
+        return ""
+    return sorted(counts, key=lambda d: (-counts[d], -len(d), d))[0]
+
+
+def _merge_lines(actors: list[Actor], union: _Union, members: set[int]) -> list[str]:
+    lines = []
+    for a, b, reason in union.reasons:
+        if a in members and actors[a].name != actors[b].name:
+            lines.append(f"{actors[b].name!r} ({actors[b].id}) merged with {actors[a].name!r} ({actors[a].id}): {reason}")
+    return sorted(set(lines))
+
+
+def resolve_actors(sources: list[Source], extractions: list[Extraction]) -> tuple[list[Actor], dict[str, str]]:
+    """Corpus actors (sorted by name) and the map local id -> global id."""
+    actors = [a for e in sorted(extractions, key=lambda e: e.source) for a in e.actors]
+    union = _Union(actors)
+    _same_names(actors, union)
+    _acronyms(actors, union)
+    _org_short_forms(actors, union)
+    _surnames(actors, union)
+    _spelling_variants(actors, union)
+    clusters = sorted(union.clusters().values(), key=lambda m: m[0])
+    drafts = []
+    for members in clusters:
+        group = [actors[i] for i in members]
+        kind = _choose_kind(group)
+        name = _choose_name(group, kind)
+        drafts.append((slugify(name), name, members, kind))
+    ids: dict[int, str] = {}
+    used: Counter = Counter()
+    for slug, name, members, _ in sorted(drafts, key=lambda d: (d[0], d[1].casefold(), actors[d[2][0]].id)):
+        used[slug] += 1
+        ids[members[0]] = slug if used[slug] == 1 else f"{slug}-{used[slug]}"
+    mapping = {actors[i].id: ids[members[0]] for _, _, members, _ in drafts for i in members}
+    result = [_build(actors, union, members, kind, name, ids[members[0]], mapping)
+              for _, name, members, kind in drafts]
+    result.sort(key=lambda a: (a.name.casefold(), a.id))
+    return result, mapping
+
+
+def _build(actors: list[Actor], union: _Union, members: list[int], kind: str, name: str, actor_id: str,
+           mapping: dict[str, str]) -> Actor:
+    group = [actors[i] for i in members]
+    aliases = {n for a in group for n in _names(a)} | {m.text for a in group for m in a.mentions}
+    aliases.discard(name)
+    mentions = sorted({(m.source, m.start, m.end, m.text) for a in group for m in a.mentions})
+    roles = {(r.title, mapping.get(r.org) if r.org else None, r.org_name, r.source, r.start, r.end)
+             for a in group for r in a.roles}
+    return Actor(
+        id=actor_id,
+        name=name,
+        kind=kind,
+        aliases=sorted(aliases, key=lambda s: (s.casefold(), s)),
+        description=_choose_description(group),
+        mentions=[Mention(source=s, start=b, end=e, text=t) for s, b, e, t in mentions],
+        roles=[Role(title=t, org=o, org_name=n, source=s, start=b, end=e)
+               for t, o, n, s, b, e in sorted(roles, key=lambda r: (r[3] or "", r[4], r[5], r[0], r[1] or ""))],
+        merges=_merge_lines(actors, union, set(members)),
+    )

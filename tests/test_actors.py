@@ -1,0 +1,106 @@
+"""Actors of one article: kinds, names, aliases, descriptions, roles and mentions."""
+from __future__ import annotations
+
+from generator.extract.actors import actor_at, extract_actors, initials, org_key, person_key
+
+
+def actors_of(doc_for, text: str, source_id: str = "t1"):
+    source, doc = doc_for(text, source_id)
+    return source, extract_actors(doc, source)
+
+
+def by_name(actors, name):
+    return next(a for a in actors if a.name == name)
+
+
+def test_appositive_person_with_surname_mentions(doc_for) -> None:
+    text = ("Flood waters rise in the north\n\n"
+            "Maria Lindqvist, a Red Cross spokeswoman, said the water was still rising on Monday.\n\n"
+            "Lindqvist added that more volunteers were needed.")
+    source, actors = actors_of(doc_for, text)
+    maria = by_name(actors, "Maria Lindqvist")
+    assert maria.kind == "person"
+    assert maria.description == "Red Cross spokeswoman"
+    assert "Lindqvist" in maria.aliases
+    assert [m.text for m in maria.mentions] == ["Maria Lindqvist", "Lindqvist"]
+    assert all(source.text[m.start:m.end] == m.text for a in actors for m in a.mentions)
+    assert maria.id.startswith("t1:")
+
+
+def test_parenthesised_acronym_is_an_alias(doc_for) -> None:
+    text = ("Farmers protest\n\n"
+            "The National Farmers Union (NFU) said the new tax would ruin small farms.\n\n"
+            "The NFU warned that protests would continue.")
+    _, actors = actors_of(doc_for, text)
+    union = by_name(actors, "National Farmers Union")
+    assert union.kind == "organization"
+    assert "NFU" in union.aliases
+    assert len(union.mentions) == 3
+    assert not any(a.name == "NFU" for a in actors)
+
+
+def test_title_before_name_gives_description_and_role(doc_for) -> None:
+    text = ("Talks resume\n\n"
+            "Kenya hosted the talks on Tuesday. Kenyan President William Ruto said the meeting was useful.\n\n"
+            "Ruto later left for the airport.")
+    _, actors = actors_of(doc_for, text)
+    ruto = by_name(actors, "William Ruto")
+    kenya = by_name(actors, "Kenya")
+    assert ruto.description == "Kenyan President"
+    assert [(r.title, r.org) for r in ruto.roles] == [("President", kenya.id)]
+    assert kenya.kind == "state"
+    assert not any(a.name == "Kenyan" for a in actors)  # a demonym is no actor
+
+
+def test_capital_as_actor_only_when_it_acts(doc_for) -> None:
+    text = ("Border dispute\n\n"
+            "Ethiopia closed the border on Friday, officials said.\n\n"
+            "Addis Ababa denied that troops had crossed it. Aid trucks waited in Mekelle and in Nairobi.")
+    _, actors = actors_of(doc_for, text)
+    ethiopia = by_name(actors, "Ethiopia")
+    assert "Addis Ababa" in [m.text for m in ethiopia.mentions]
+    names = {a.name for a in actors}
+    assert "Mekelle" not in names and "Nairobi" not in names
+
+
+def test_org_head_word_makes_an_organisation(doc_for) -> None:
+    text = ("Clashes in the valley\n\n"
+            "Omar Haddad, a commander in the Liwa Tahrir rebel group, said his fighters held the bridge.")
+    _, actors = actors_of(doc_for, text)
+    haddad = by_name(actors, "Omar Haddad")
+    group = next(a for a in actors if a.name.startswith("Liwa Tahrir"))
+    assert group.kind == "organization"
+    assert haddad.kind == "person"
+    assert [(r.title, r.org) for r in haddad.roles] == [("commander", group.id)]
+
+
+def test_actor_at_finds_overlapping_mention(doc_for) -> None:
+    text = "Strike ends\n\nThe union leader Ana Costa said the strike was over."
+    source, actors = actors_of(doc_for, text)
+    start = text.index("Costa")
+    assert actor_at(actors, start, start + 5).name == "Ana Costa"
+    assert actor_at(actors, 0, 5) is None
+
+
+def test_keys_normalise_spelling_and_particles() -> None:
+    assert org_key("Russian Ministry of Defence") == org_key("Russia's Defense Ministry")
+    assert org_key("Free Syrian Army") != org_key("Syrian Army")
+    assert person_key("Bashar Al-Assad") == person_key("Bashar al-Assad")
+    assert initials("High Negotiations Committee") == "HNC"
+
+
+def test_seed_article_acronym_and_titles(nlp) -> None:
+    from pathlib import Path
+
+    from generator.extract.nlp import mined_text
+    from generator.ingest import read_corpus
+
+    sources, _ = read_corpus(Path(__file__).resolve().parent.parent / "seeds", lambda m: None)
+    source = next(s for s in sources if s.id.startswith("002"))
+    actors = extract_actors(nlp(mined_text(source)), source)
+    names = {a.name: a for a in actors}
+    assert "HNC" in names["High Negotiations Committee"].aliases
+    assert names["Vladimir Putin"].description == "Russian President"
+    assert names["Jens Laerke"].description == "UN spokesman"
+    assert "UN" in names["United Nations"].aliases
+    assert not any(a.name in ("Aleppo", "Syrian", "Russian") for a in actors)

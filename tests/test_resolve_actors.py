@@ -1,0 +1,125 @@
+"""Resolving actors across articles: merges that must happen and hard negatives that must not."""
+from __future__ import annotations
+
+import pytest
+
+from generator.extract.actors import extract_actors
+from generator.model import Extraction
+from generator.resolve.actors import resolve_actors, slugify
+
+
+@pytest.fixture
+def resolve_texts(doc_for):
+    def run(*texts):
+        sources, extractions = [], []
+        for n, text in enumerate(texts):
+            source, doc = doc_for(text, f"a{n}")
+            sources.append(source)
+            extractions.append(Extraction(source=source.id, actors=extract_actors(doc, source)))
+        return resolve_actors(sources, extractions), extractions
+
+    return run
+
+
+def names(actors):
+    return sorted(a.name for a in actors)
+
+
+def test_spelling_variant_merged_with_same_role_and_explained(resolve_texts) -> None:
+    (actors, ids), extractions = resolve_texts(
+        "Port closed\n\nPietro Galvanetti, a commander in the Verde Union rebel group, said the port was closed.",
+        "Port reopens\n\nPietro Galvanetty, a commander in the Verde Union rebel group, said the port would reopen.",
+    )
+    people = [a for a in actors if a.kind == "person"]
+    assert len(people) == 1
+    assert set(people[0].aliases) >= {"Pietro Galvanetti", "Pietro Galvanetty"} - {people[0].name}
+    assert people[0].merges and "spelling variant" in people[0].merges[0]
+    assert set(ids) == {a.id for e in extractions for a in e.actors}
+
+
+def test_kerry_and_kelly_stay_apart(resolve_texts) -> None:
+    (actors, _), _ = resolve_texts(
+        "Talks\n\nUS Secretary of State John Kerry said the talks would go on.",
+        "Briefing\n\nWhite House chief of staff John Kelly said the president was busy.",
+    )
+    assert {"John Kerry", "John Kelly"} <= set(names(actors))
+
+
+def test_different_first_names_stay_apart(resolve_texts) -> None:
+    (actors, _), _ = resolve_texts(
+        "Old regime\n\nHafez al-Assad, the former president, ruled for decades, historians said.",
+        "New regime\n\nBashar al-Assad, the president, said the army would win.",
+    )
+    people = names(a for a in actors if a.kind == "person")
+    assert "Hafez al-Assad" in people and "Bashar al-Assad" in people
+
+
+def test_one_added_word_makes_another_organisation(resolve_texts) -> None:
+    (actors, _), _ = resolve_texts(
+        "Fighting\n\nThe Free Syrian Army said it held the road.",
+        "Advance\n\nThe Syrian Army said it had taken the road.",
+    )
+    assert {"Free Syrian Army", "Syrian Army"} <= set(names(actors))
+
+
+def test_state_ministry_and_leader_stay_apart_and_variants_merge(resolve_texts) -> None:
+    (actors, ids), _ = resolve_texts(
+        "Drills\n\nThe Brazilian Ministry of Defence said drills began. Brazil denied any threat.",
+        "Drills go on\n\nBrazil's Defense Ministry said drills would last a week. "
+        "Brazilian President Luiz Lula said the drills were routine. Brasilia denied reports of troop moves.",
+    )
+    kinds = {a.name: a.kind for a in actors}
+    assert kinds["Brazil"] == "state"
+    assert kinds["Luiz Lula"] == "person"
+    ministries = [a for a in actors if "Ministry" in a.name]
+    assert len(ministries) == 1
+    brazil = next(a for a in actors if a.name == "Brazil")
+    assert "Brasilia" in brazil.aliases
+    assert ids["a0:1"] != ids["a1:1"] or ministries[0].id == ids["a0:1"]
+
+
+def test_surname_and_acronym_join_their_full_forms(resolve_texts) -> None:
+    (actors, _), _ = resolve_texts(
+        "Vote\n\nOpposition leader Anna Petrova said the vote was rigged. The Popular Liberation Front backed her.",
+        "Recount\n\nPetrova said a recount was needed, and the PLF agreed.",
+    )
+    petrova = next(a for a in actors if a.name == "Anna Petrova")
+    assert {m.source for m in petrova.mentions} == {"a0", "a1"}
+    front = next(a for a in actors if a.name == "Popular Liberation Front")
+    assert "PLF" in front.aliases
+
+
+def test_obama_and_osama_stay_apart(resolve_texts) -> None:
+    (actors, _), _ = resolve_texts(
+        "Speech\n\nObama said the war would end.",
+        "Video\n\nOsama said the war would go on.",
+    )
+    assert {"Obama", "Osama"} <= set(names(actors))
+
+
+def test_ids_are_sorted_slugs_and_deterministic(resolve_texts) -> None:
+    (first, ids1), _ = resolve_texts("A\n\nMaría Núñez, a spokeswoman, said it rained.")
+    (second, ids2), _ = resolve_texts("A\n\nMaría Núñez, a spokeswoman, said it rained.")
+    assert slugify("María Núñez") == "maria-nunez"
+    assert [a.id for a in first] == [a.id for a in second] and ids1 == ids2
+    assert "maria-nunez" in ids1.values()
+    assert [a.name.casefold() for a in first] == sorted(a.name.casefold() for a in first)
+
+
+def test_seed_commander_spellings_merge(nlp) -> None:
+    from pathlib import Path
+
+    from generator.extract.nlp import mined_text
+    from generator.ingest import read_corpus
+
+    sources, _ = read_corpus(Path(__file__).resolve().parent.parent / "seeds", lambda m: None)
+    extractions = [Extraction(source=s.id, actors=extract_actors(nlp(mined_text(s)), s)) for s in sources]
+    actors, ids = resolve_actors(sources, extractions)
+    commander = next(a for a in actors if "Zakaria Molahfiji" in [a.name, *a.aliases])
+    assert "Zakaria Malahifji" in [commander.name, *commander.aliases]
+    assert any("spelling variant" in line for line in commander.merges)
+    by_name = {a.name: a for a in actors}
+    assert "HNC" in by_name["High Negotiations Committee"].aliases
+    assert by_name["Vladimir Putin"].id == "vladimir-putin"
+    assert by_name["Russia"].id != by_name["Vladimir Putin"].id
+    assert len({ids[a.id] for e in extractions for a in e.actors}) == len(actors)
