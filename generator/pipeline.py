@@ -10,6 +10,7 @@ from typing import Callable
 from generator import compare, curation, export, ingest, render, resolve
 from generator.extract.batch import extract_all
 from generator.model import Graph
+from generator.resolve.events import infer_source_dates
 from generator.settings import Settings
 
 Progress = Callable[[str], None]
@@ -45,6 +46,7 @@ def make_graph(settings: Settings, progress: Progress = stderr_progress, timings
     extractions = timings.run("extract", extract_all, sources, settings, progress)
     graph = timings.run("resolve", resolve.resolve, sources, extractions)
     graph.problems = problems
+    infer_dates(graph, progress)
     timings.run("curate", curation.apply, graph, rules, progress)
     graph.contradictions = timings.run("compare", compare.find_contradictions, graph)
     progress(
@@ -52,6 +54,14 @@ def make_graph(settings: Settings, progress: Progress = stderr_progress, timings
         f"{len(graph.events)} events, {len(graph.contradictions)} contradictions"
     )
     return graph
+
+
+def infer_dates(graph: Graph, progress: Progress) -> None:
+    """Date undated articles from the dated events they share with others, marked "inferred"."""
+    for source_id, date in infer_source_dates(graph.sources, graph.events).items():
+        source = graph.source(source_id)
+        source.date, source.date_origin = date, "inferred"
+        progress(f"date: {source_id} has no date; inferred {date} from events shared with dated articles")
 
 
 def extract_only(settings: Settings, json_path: Path, progress: Progress = stderr_progress) -> Graph:
