@@ -22,9 +22,8 @@ test: setup
 	$(BIN)/python -m pytest -q tests
 
 eval: setup
-	$(BIN)/python tests/evaluate.py --seeds seeds --gold tests/gold/seeds
-	@if [ -d tests/gold/wire/articles ]; then \
-		$(BIN)/python tests/evaluate.py --seeds tests/gold/wire/articles --gold tests/gold/wire; fi
+	$(BIN)/python tests/eval/evaluate.py --seeds seeds --gold tests/eval/seeds --dates tests/eval/dates.yml
+	$(BIN)/python tests/eval/evaluate.py --seeds tests/eval/wire/articles --gold tests/eval/wire
 
 bench: setup
 	$(BIN)/python bench/run.py

@@ -7,7 +7,7 @@ import yaml
 
 from generator.extract.dates import date_window, find_dates, find_time_range, resolve_date
 
-GOLD = Path(__file__).parent / "gold" / "dates.yml"
+GOLD = Path(__file__).parent / "eval" / "dates.yml"
 
 
 def test_weekday_is_most_recent_on_or_before_anchor():

@@ -1,0 +1,318 @@
+"""`make eval`: precision and recall of `extract` against hand annotations.
+
+    python tests/eval/evaluate.py --seeds DIR --gold DIR [--graph FILE] [--dates FILE]
+
+Runs ``python -m generator extract`` on the articles (or reads ``--graph``),
+compares it with the gold files (format: tests/eval/README.md) and prints one
+Markdown table. Spans match when they overlap by at least 0.3 of the longer
+of the two (the "span overlap 0.3" of published quote extractors).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+import tempfile
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+OVERLAP = 0.3
+
+
+# ---------------------------------------------------------------- loading
+
+
+def load_gold(folder: Path) -> tuple[dict[str, dict], list[dict], dict]:
+    """Per-article gold, contradictions and identities."""
+    articles = {}
+    for path in sorted(folder.glob("*.yml")):
+        if path.stem in ("contradictions", "identities"):
+            continue
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        articles[str(data.get("source") or path.stem)] = data
+    contradictions = _load_list(folder / "contradictions.yml")
+    identities = yaml.safe_load((folder / "identities.yml").read_text(encoding="utf-8")) if (folder / "identities.yml").exists() else {}
+    return articles, contradictions, identities or {}
+
+
+def _load_list(path: Path) -> list:
+    return (yaml.safe_load(path.read_text(encoding="utf-8")) or []) if path.exists() else []
+
+
+def run_extract(seeds: Path) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        target = Path(tmp) / "graph.json"
+        command = [sys.executable, "-m", "generator", "extract", "--seeds", str(seeds), "--json", str(target)]
+        result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+        if result.returncode != 0:
+            raise SystemExit(f"extract failed:\n{result.stderr}")
+        return json.loads(target.read_text(encoding="utf-8"))
+
+
+def article_texts(seeds: Path) -> dict[str, str]:
+    """The decoded article texts, as ingest reads them (offsets index these)."""
+    sys.path.insert(0, str(ROOT))
+    from generator.ingest import read_corpus
+
+    sources, _ = read_corpus(seeds)
+    return {s.id: s.text for s in sources}
+
+
+# ---------------------------------------------------------------- matching
+
+
+def fold(name: str) -> str:
+    """Compare names ignoring case, accents, quotes and "al-"/"Al " variants."""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
+    text = re.sub(r"[’'`]s\b", "", text)
+    text = re.sub(r"\b(al|el)[\s-]+", "al-", text)
+    text = re.sub(r"^(the)\s+", "", text)
+    return re.sub(r"[^a-z0-9-]+", " ", text).strip()
+
+
+def locate(text: str, snippet: str) -> tuple[int, int] | None:
+    at = text.find(snippet)
+    return (at, at + len(snippet)) if at >= 0 and snippet else None
+
+
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    shared = min(a[1], b[1]) - max(a[0], b[0])
+    return shared > 0 and shared / max(a[1] - a[0], b[1] - b[0]) >= OVERLAP
+
+
+def touches(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return min(a[1], b[1]) > max(a[0], b[0])
+
+
+@dataclass
+class Score:
+    """Counts behind one row of the table."""
+
+    name: str
+    found: int = 0  # gold items found
+    gold: int = 0
+    right: int = 0  # predicted items that are right
+    predicted: int = 0
+    note: str = ""
+
+    def row(self) -> str:
+        recall = _ratio(self.found, self.gold)
+        precision = _ratio(self.right, self.predicted)
+        f1 = "–"
+        if recall != "–" and precision != "–" and float(recall) + float(precision) > 0:
+            f1 = f"{2 * float(recall) * float(precision) / (float(recall) + float(precision)):.2f}"
+        return f"| {self.name} | {precision} ({self.right}/{self.predicted}) | {recall} ({self.found}/{self.gold}) | {f1} | {self.note} |"
+
+
+def _ratio(a: int, b: int) -> str:
+    return f"{a / b:.2f}" if b else "–"
+
+
+# ---------------------------------------------------------------- actors
+
+
+def actor_forms(graph: dict, texts: dict[str, str]) -> dict[str, dict[str, set[str]]]:
+    """source → actor id → folded surface forms used in that source."""
+    forms: dict[str, dict[str, set[str]]] = {}
+    for actor in graph["actors"]:
+        for m in actor["mentions"]:
+            seen = forms.setdefault(m["source"], {}).setdefault(actor["id"], {fold(actor["name"])})
+            seen.add(fold(texts[m["source"]][m["start"]: m["end"]]))
+    return forms
+
+
+def gold_forms(actor: dict) -> set[str]:
+    return {fold(actor["name"]), *(fold(a) for a in actor.get("aliases") or [])}
+
+
+def score_actors(gold: dict[str, dict], forms: dict[str, dict[str, set[str]]]) -> Score:
+    score = Score("actors")
+    for source, article in gold.items():
+        predicted = forms.get(source, {})
+        golds = [gold_forms(a) for a in article.get("actors") or []]
+        score.gold += len(golds)
+        score.found += sum(1 for g in golds if any(g & p for p in predicted.values()))
+        score.predicted += len(predicted)
+        score.right += sum(1 for p in predicted.values() if any(g & p for g in golds))
+    return score
+
+
+def score_identities(identities: dict, graph: dict, texts: dict[str, str]) -> Score:
+    """Pairs of surface forms of one actor that land in one predicted actor; wrong merges of 'apart' pairs."""
+    owners: dict[str, set[str]] = {}
+    for actor in graph["actors"]:
+        for form in [actor["name"], *actor["aliases"]] + [texts[m["source"]][m["start"]: m["end"]] for m in actor["mentions"]]:
+            owners.setdefault(fold(form), set()).add(actor["id"])
+    score = Score("alias merging")
+    for group in identities.get("same") or []:
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                score.gold += 1
+                score.found += bool(owners.get(fold(a), set()) & owners.get(fold(b), set()))
+    apart = identities.get("apart") or []
+    wrong = sum(1 for a, b in apart if owners.get(fold(a), set()) & owners.get(fold(b), set()))
+    score.note = f"wrong merges: {wrong} of {len(apart)} keep-apart pairs"
+    return score
+
+
+# ---------------------------------------------------------------- quotes
+
+
+def names_of(graph: dict) -> dict[str, set[str]]:
+    return {a["id"]: {fold(a["name"]), *(fold(x) for x in a["aliases"])} for a in graph["actors"]}
+
+
+def score_quotes(gold: dict[str, dict], graph: dict, texts: dict[str, str], kind: str) -> tuple[Score, Score]:
+    """Quote detection and, over the quotes found, speaker accuracy."""
+    score, speakers = Score(f"{kind} quotes"), Score(f"{kind} quotes: right speaker")
+    actor_names = names_of(graph)
+    for source, article in gold.items():
+        gold_actors = {a["name"]: gold_forms(a) for a in article.get("actors") or []}
+        golds = [(q, locate(texts[source], q["text"])) for q in article.get("quotes") or [] if q.get("kind") == kind]
+        preds = [q for q in graph["quotes"] if q["source"] == source and q["kind"] == kind]
+        score.gold += len(golds)
+        score.predicted += len(preds)
+        score.right += sum(1 for p in preds if any(span and overlaps(span, (p["start"], p["end"])) for _, span in golds))
+        for g, span in golds:
+            match = next((p for p in preds if span and overlaps(span, (p["start"], p["end"]))), None)
+            if match is None:
+                continue
+            score.found += 1
+            speakers.gold += 1
+            speakers.found += _same_speaker(g.get("speaker"), match["speaker"], gold_actors, actor_names)
+    speakers.note = "share of the quotes found"
+    return score, speakers
+
+
+def _same_speaker(gold: str | None, predicted: str | None, gold_actors: dict, actor_names: dict) -> bool:
+    if gold is None or predicted is None:
+        return gold is None and predicted is None
+    return bool(gold_actors.get(gold, {fold(gold)}) & actor_names.get(predicted, set()))
+
+
+def score_scare_quotes(gold: dict[str, dict], graph: dict, texts: dict[str, str]) -> Score:
+    score = Score("scare quotes reported as quotes")
+    reported = 0
+    for source, article in gold.items():
+        for term in article.get("scare_quotes") or []:
+            span = locate(texts[source], term)
+            score.gold += 1
+            if span and any(q["source"] == source and touches(span, (q["start"], q["end"])) and q["kind"] == "direct"
+                            for q in graph["quotes"]):
+                reported += 1
+    score.note = f"{reported} of {score.gold} scare-quoted terms reported as quotes (want 0)"
+    return score
+
+
+# ---------------------------------------------------------------- events
+
+
+def score_events(gold: dict[str, dict], graph: dict, texts: dict[str, str]) -> list[Score]:
+    found, dated, merged = Score("events"), Score("events: right date"), Score("events: cross-article merge")
+    matched: dict[str, list[str]] = {}  # gold key → predicted event id per gold mention
+    for source, article in gold.items():
+        for event in article.get("events") or []:
+            span = locate(texts[source], event["evidence"])
+            found.gold += 1
+            hit = next((e for e in graph["events"] for m in e["mentions"]
+                        if span and m["source"] == source and touches(span, (m["start"], m["end"]))), None)
+            if hit is None:
+                matched.setdefault(event["key"], []).append("")
+                continue
+            found.found += 1
+            dated.gold += 1
+            dated.found += str(event.get("date") or "") == str(hit.get("date") or "")
+            matched.setdefault(event["key"], []).append(hit["id"])
+    for ids in matched.values():
+        for i, a in enumerate(ids):
+            for b in ids[i + 1:]:
+                merged.gold += 1
+                merged.found += bool(a) and a == b
+    found.note = f"{len(graph['events'])} predicted events"
+    dated.note = "share of the events found"
+    merged.note = "pairs of one event's mentions in one predicted event"
+    return [found, dated, merged]
+
+
+# ---------------------------------------------------------------- contradictions
+
+
+def score_contradictions(gold: list[dict], graph: dict, texts: dict[str, str]) -> Score:
+    score = Score("contradictions", gold=len(gold), predicted=len(graph["contradictions"]))
+    sides = [[(s["source"], locate(texts.get(s["source"], ""), s["text"])) for s in c["sides"]] for c in gold]
+    hits = [[i for i, c in enumerate(sides) if _matches(pred, c) >= 2] for pred in graph["contradictions"]]
+    score.right = sum(1 for h in hits if h)
+    score.found = len({i for h in hits for i in h})
+    return score
+
+
+def _matches(predicted: dict, gold_sides: list) -> int:
+    return sum(
+        1 for source, span in gold_sides
+        if span and any(c["source"] == source and touches(span, (c["start"], c["end"])) for c in predicted["claims"])
+    )
+
+
+# ---------------------------------------------------------------- dates
+
+
+def score_dates(path: Path) -> Score | None:
+    if not path.exists():
+        return None
+    sys.path.insert(0, str(ROOT))
+    from generator.extract.dates import resolve_date
+
+    rows = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    score = Score("relative and absolute dates", gold=len(rows), predicted=len(rows))
+    for row in rows:
+        value = resolve_date(row["text"], row.get("anchor"), future=bool(row.get("future")))
+        score.found += value == row.get("expected")
+    score.right = score.found
+    return score
+
+
+# ---------------------------------------------------------------- report
+
+
+def evaluate(seeds: Path, gold_dir: Path, graph: dict, dates: Path | None) -> list[Score]:
+    texts = article_texts(seeds)
+    gold, contradictions, identities = load_gold(gold_dir)
+    missing = [s for s in gold if s not in texts]
+    if missing:
+        raise SystemExit(f"gold names articles not in {seeds}: {', '.join(missing)}")
+    scores = [score_actors(gold, actor_forms(graph, texts)), score_identities(identities, graph, texts)]
+    for kind in ("direct", "indirect"):
+        scores += score_quotes(gold, graph, texts, kind)
+    scores.append(score_scare_quotes(gold, graph, texts))
+    scores += score_events(gold, graph, texts)
+    scores.append(score_contradictions(contradictions, graph, texts))
+    if dates is not None and (extra := score_dates(dates)) is not None:
+        scores.append(extra)
+    return scores
+
+
+def table(title: str, scores: list[Score]) -> str:
+    lines = [f"### {title}", "", "| measure | precision | recall | F1 | note |", "|---|---|---|---|---|"]
+    return "\n".join(lines + [s.row() for s in scores])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seeds", type=Path, required=True)
+    parser.add_argument("--gold", type=Path, required=True)
+    parser.add_argument("--graph", type=Path, help="a graph.json to score instead of running extract")
+    parser.add_argument("--dates", type=Path, help="a date-expression test set (tests/eval/dates.yml)")
+    args = parser.parse_args(argv)
+    graph = json.loads(args.graph.read_text(encoding="utf-8")) if args.graph else run_extract(args.seeds)
+    print(table(f"{args.gold} ({len(graph['sources'])} articles)", evaluate(args.seeds, args.gold, graph, args.dates)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,73 @@
+"""The evaluation's scoring on a tiny hand-made corpus, graph and gold."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent / "eval"))
+
+import evaluate  # noqa: E402
+
+TEXT = "Mayor Ana Varga said: “We will rebuild the bridge.” Critics called the plan a ‘fantasy’."
+
+
+def graph(speaker: str | None, quote_end: int) -> dict:
+    start = TEXT.index("We will")
+    return {
+        "sources": [{"id": "a"}],
+        "actors": [{"id": "ana-varga", "name": "Ana Varga", "aliases": ["Varga"], "kind": "person",
+                    "mentions": [{"source": "a", "start": 6, "end": 15}]}],
+        "quotes": [{"id": "a:q1", "source": "a", "start": start, "end": quote_end, "kind": "direct",
+                    "speaker": speaker, "text": TEXT[start:quote_end]}],
+        "events": [],
+        "contradictions": [],
+    }
+
+
+GOLD = {"a": {"actors": [{"name": "Ana Varga", "kind": "person", "aliases": ["Varga"]}],
+              "quotes": [{"text": "We will rebuild the bridge.", "kind": "direct", "speaker": "Ana Varga"}],
+              "scare_quotes": ["fantasy"]}}
+
+
+def test_a_quote_with_the_right_speaker_scores_full_marks() -> None:
+    found, speakers = evaluate.score_quotes(GOLD, graph("ana-varga", TEXT.index("” Critics")), {"a": TEXT}, "direct")
+    assert (found.found, found.gold, found.right, found.predicted) == (1, 1, 1, 1)
+    assert (speakers.found, speakers.gold) == (1, 1)
+
+
+def test_a_wrong_speaker_and_a_short_span_lose_points() -> None:
+    _, speakers = evaluate.score_quotes(GOLD, graph(None, TEXT.index("” Critics")), {"a": TEXT}, "direct")
+    assert speakers.found == 0
+    found, _ = evaluate.score_quotes(GOLD, graph("ana-varga", TEXT.index("We will") + 3), {"a": TEXT}, "direct")
+    assert found.found == 0 and found.right == 0
+
+
+def test_actor_forms_match_across_case_and_particles() -> None:
+    assert evaluate.fold("Bashar Al-Assad") == evaluate.fold("bashar al Assad")
+    forms = evaluate.actor_forms(graph("ana-varga", 40), {"a": TEXT})
+    score = evaluate.score_actors(GOLD, forms)
+    assert (score.found, score.gold, score.right, score.predicted) == (1, 1, 1, 1)
+
+
+def test_scare_quotes_reported_as_quotes_are_counted() -> None:
+    g = graph("ana-varga", 40)
+    at = TEXT.index("fantasy")
+    g["quotes"].append({"id": "a:q2", "source": "a", "start": at, "end": at + 7, "kind": "direct", "speaker": None})
+    assert evaluate.score_scare_quotes(GOLD, g, {"a": TEXT}).note.startswith("1 of 1")
+
+
+def test_every_gold_snippet_is_in_its_article() -> None:
+    root = Path(__file__).parent / "eval"
+    for folder, articles in ((root / "seeds", Path(__file__).parent.parent / "seeds"), (root / "wire", root / "wire" / "articles")):
+        if not folder.is_dir():
+            continue
+        gold, contradictions, _ = evaluate.load_gold(folder)
+        texts = {p.stem: p.read_text(encoding="utf-8") for p in articles.glob("*.txt")}
+        for source, article in gold.items():
+            for item in (article.get("quotes") or []) + [{"text": t} for t in article.get("scare_quotes") or []]:
+                assert item["text"] in texts[source], (source, item["text"])
+            for event in article.get("events") or []:
+                assert event["evidence"] in texts[source], (source, event["evidence"])
+        for contradiction in contradictions:
+            for side in contradiction["sides"]:
+                assert side["text"] in texts[side["source"]], side
