@@ -1,8 +1,10 @@
 """The whole pipeline, stage by stage: ingest → extract → resolve → compare → render → site."""
 from __future__ import annotations
 
+import multiprocessing
 import sys
 import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -74,8 +76,6 @@ def extract_only(settings: Settings, json_path: Path, progress: Progress = stder
 
 def build(settings: Settings, progress: Progress = stderr_progress, timings: Timings | None = None) -> Graph:
     """The `build` command: pages, graph export, hosted site and offline bundle."""
-    from generator import site
-
     timings = timings or Timings()
     graph = make_graph(settings, progress, timings)
     content = settings.content_dir
@@ -83,10 +83,24 @@ def build(settings: Settings, progress: Progress = stderr_progress, timings: Tim
     export.write_graph_json(graph, content / "data" / "graph.json")
     export.write_quotes_csv(graph, content / "data" / "quotes.csv")
     progress(f"render: {len(pages)} pages in {content}")
-    timings.run("site", site.build_site, content, settings.site_dir, settings.project)
-    progress(f"site: built {settings.site_dir}")
     bundle = settings.dist_dir / "offline.zip"
     work = (settings.out or settings.project) / "build" / "offline"
-    timings.run("bundle", site.build_offline_bundle, content, bundle, settings.project, work)
-    progress(f"bundle: wrote {bundle}")
+    progress(f"site: building {settings.site_dir} and {bundle}")
+    timings.run("site", build_both, content, settings, bundle, work)
+    progress(f"site: built {settings.site_dir}; bundle: wrote {bundle}")
     return graph
+
+
+def build_both(content: Path, settings: Settings, bundle: Path, work: Path) -> None:
+    """The hosted site and the offline bundle: two MkDocs builds, side by side when two cores are allowed."""
+    from generator import site
+
+    if settings.jobs < 2:
+        site.build_site(content, settings.site_dir, settings.project)
+        site.build_offline_bundle(content, bundle, settings.project, work)
+        return
+    with ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("fork")) as pool:
+        hosted = pool.submit(site.build_site, content, settings.site_dir, settings.project)
+        offline = pool.submit(site.build_offline_bundle, content, bundle, settings.project, work)
+        hosted.result()
+        offline.result()
