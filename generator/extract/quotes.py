@@ -179,10 +179,11 @@ class _Finder:
         if verb is None:
             return False
         subject = _subject_of(verb, passive=words > SCARE_MAX_WORDS)
-        if subject is None:
-            return False
         quote.cue = verb.text
-        self._set_speaker(quote, subject)
+        if subject is not None:
+            self._set_speaker(quote, subject)
+        elif not self._speaker_near(quote, verb):
+            return False
         if words <= SCARE_MAX_WORDS and quote.speaker is None:
             return False  # a quoted term without a known speaker stays a scare quote
         return True
@@ -193,7 +194,7 @@ class _Finder:
         if first is None:
             return None
         tokens = list(first) if last is None or last == first else list(first) + list(last)
-        lemmas = CHARACTERISING | ({"claim", "deny", "reject"} if short else REPORTING)
+        lemmas = CHARACTERISING | REPORTING
         candidates = [
             t for t in tokens
             if t.lemma_.lower() in lemmas and t.pos_ in ("VERB", "AUX") and not self._inside_marks(t.idx)
@@ -258,15 +259,16 @@ class _Finder:
         clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
         if clause is None or not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
             return None
-        subject = _subject_of(verb)
-        if subject is None:
-            return None
         start, end = _clause_bounds(clause, verb)
         if len(_WORD.findall(self.text[start:end])) < 3:
             return None
         quote = Quote(id="", text=self.text[start:end], kind="indirect", speaker=None, source=self.source.id,
                       start=start, end=end, cue=verb.text)
-        self._set_speaker(quote, subject)
+        subject = _subject_of(verb)
+        if subject is not None:
+            self._set_speaker(quote, subject)
+        else:
+            self._speaker_near(quote, verb)
         return quote if quote.speaker or quote.speaker_text else None
 
     def _accusation(self, verb: Token) -> Optional[Quote]:
@@ -319,6 +321,20 @@ class _Finder:
             if actor is not None and actor.kind != "person" and subject.pos_ == "NOUN":
                 quote.speaker_role = _strip_det(quote.speaker_text)
         quote.speaker = actor.id if actor else None
+
+    def _speaker_near(self, quote: Quote, verb: Token) -> bool:
+        """When the parse gives the verb no subject: the actor named last before it in its sentence."""
+        sent = verb.sent
+        named = [
+            (m.start, m.end, a) for a in self.actors for m in a.mentions
+            if sent.start_char <= m.start and m.end <= verb.idx and not self._inside_marks(m.start)
+            and _heads_a_phrase(self.doc, m.end)
+        ]
+        if not named:
+            return False
+        start, end, actor = max(named, key=lambda n: (n[2].kind == "person", n[0]))
+        quote.speaker, quote.speaker_text = actor.id, self.text[start:end]
+        return True
 
     def _apposed_actor(self, subject: Token) -> Optional[Actor]:
         """ "the chief of the General Staff, Valery Gerasimov, said": the named apposition."""
@@ -373,13 +389,19 @@ def _token_at(doc: Doc, offset: int) -> Optional[Token]:
     return span[0]
 
 
+def _heads_a_phrase(doc: Doc, end: int) -> bool:
+    """A name that is not a modifier inside another noun phrase ("the Assad regime")."""
+    token = _token_at(doc, end - 1)
+    return token is not None and token.dep_ not in ("compound", "poss", "amod", "nmod", "pobj")
+
+
 def _covers(actor: Actor, token: Token) -> bool:
     return any(m.start <= token.idx and token.idx + len(token) <= m.end for m in actor.mentions)
 
 
 def _subject_of(verb: Token, passive: bool = True) -> Optional[Token]:
-    """The speaker: the verb's subject, or that of the verb it hangs from ("…, adding that …")."""
-    for _ in range(3):
+    """The speaker: the verb's subject, or that of the verb it hangs from ("…, adding that …", "by describing")."""
+    for _ in range(5):
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ in ("PROPN", "NOUN", "PRON"):
                 return child
@@ -388,11 +410,14 @@ def _subject_of(verb: Token, passive: bool = True) -> Optional[Token]:
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
             if pobj is not None:
                 return pobj
-        if verb.dep_ in ("advcl", "conj", "xcomp", "pcomp") and verb.head.i != verb.i:
+        if verb.dep_ in _CLIMB and verb.head.i != verb.i:
             verb = verb.head
         else:
             return None
     return None
+
+
+_CLIMB = ("advcl", "conj", "xcomp", "pcomp", "prep", "acl")
 
 
 def _governs(verb: Token, offset: int, doc: Doc) -> bool:
