@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import importlib
-import importlib.util
 from pathlib import Path
 
 import pytest
@@ -11,21 +10,10 @@ from generator.extract.events import extract_events
 from generator.model import EventMention, Figure, Source
 
 
-def _module():
-    """generator.resolve.events, even while a sibling module of the package is missing."""
-    try:
-        return importlib.import_module("generator.resolve.events")
-    except ImportError:
-        path = Path(__file__).resolve().parent.parent / "generator" / "resolve" / "events.py"
-        spec = importlib.util.spec_from_file_location("resolve_events_under_test", path)
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        return module
-
-
-events_module = _module()
+events_module = importlib.import_module("generator.resolve.events")
 resolve_events = events_module.resolve_events
 infer_source_dates = events_module.infer_source_dates
+
 
 OUTLET_A = """Truce declared in Marrow
 
@@ -124,3 +112,23 @@ def test_seed_eight_hour_pause_is_one_event(doc_for):
     assert len(joint) == 1
     assert joint[0].date == "2016-10-20"
     assert joint[0].type == "ceasefire"
+
+
+def _pause(start: int, text: str, trigger: str) -> EventMention:
+    return EventMention(source="x", start=start, end=start + len(text), text=text, trigger=trigger, type="ceasefire")
+
+
+def test_one_article_naming_its_truce_twice_means_one_event() -> None:
+    mentions = [
+        _pause(0, "The army began a pause in the fighting in Kessa.", "pause"),
+        _pause(60, "Rebels said the planned truce was a trick.", "planned truce"),
+    ]
+    assert len(resolve_events(mentions, [Source(id="x", path="x.txt", text="")])) == 1
+
+
+def test_a_truce_from_last_month_stays_apart() -> None:
+    mentions = [
+        _pause(0, "The army began a pause in the fighting in Kessa.", "pause"),
+        _pause(60, "A short truce collapsed last month after two days.", "truce"),
+    ]
+    assert len(resolve_events(mentions, [Source(id="x", path="x.txt", text="")])) == 2

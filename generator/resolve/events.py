@@ -141,7 +141,22 @@ def _similarity(a: EventMention, b: EventMention) -> float:
         score += 1.5
     score += min(_shared_figures(a, b), 2) * 0.75
     score += _word_overlap(a.text, b.text) * 3.0
+    if _same_story(a, b):
+        score += SAME_STORY_BONUS
     return score
+
+
+SAME_STORY_BONUS = 2.0
+_ELSEWHEN = re.compile(r"\b(?:last|previous|earlier|former|prior|past|next|another)\b", re.I)
+
+
+def _same_story(a: EventMention, b: EventMention) -> bool:
+    """One article naming one kind of event again usually means the same one (one sense per discourse)."""
+    if a.source != b.source or a.type != b.type or a.type in ("statement", "interview", "other"):
+        return False
+    if a.date_text and b.date_text and _norm(a.date_text) != _norm(b.date_text):
+        return False
+    return not (_ELSEWHEN.search(a.text) or _ELSEWHEN.search(b.text))
 
 
 def _shared_figures(a: EventMention, b: EventMention) -> int:
