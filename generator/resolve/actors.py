@@ -110,49 +110,59 @@ def _same_names(actors: list[Actor], union: _Union) -> None:
 
 def _acronyms(actors: list[Actor], union: _Union) -> None:
     """"FSA" and "Free Syrian Army": an acronym matching one expansion's initials."""
+    expansions: dict[str, set[int]] = {}
+    for j, other in enumerate(actors):
+        if other.kind != "person":
+            for n in _names(other):
+                if len(n.split()) > 1:
+                    expansions.setdefault(initials(n), set()).add(j)
     for i, actor in enumerate(actors):
         if actor.kind == "person" or not is_acronym(actor.name):
             continue
-        bare = actor.name.replace(".", "")
-        hits = sorted({union.find(j) for j, other in enumerate(actors) if other.kind != "person" and j != i
-                       and any(initials(n) == bare and len(n.split()) > 1 for n in _names(other))})
+        candidates = expansions.get(actor.name.replace(".", ""), set()) - {i}
+        hits = sorted({union.find(j) for j in candidates})
         if len(hits) == 1:
-            j = min(j for j in range(len(actors)) if union.find(j) == hits[0])
+            j = min(j for j in candidates if union.find(j) == hits[0])
             union.join(j, i, f"acronym of {actors[j].name!r}")
 
 
 def _org_short_forms(actors: list[Actor], union: _Union) -> None:
     """"Fastaqim" and "Fastaqim Union": one adds only a generic word at the end."""
+    longer: dict[tuple[str, ...], set[int]] = {}
+    for j, other in enumerate(actors):
+        if other.kind != "organization":
+            continue
+        for name in _names(other):
+            full = fold(name).split()
+            for cut in range(len(full) - 1, 0, -1):
+                if full[cut] not in GENERIC_ORG_SUFFIXES:
+                    break
+                longer.setdefault(tuple(full[:cut]), set()).add(j)
     for i, actor in enumerate(actors):
         if actor.kind != "organization":
             continue
-        words = fold(actor.name).split()
-        hits = set()
-        for j, other in enumerate(actors):
-            if j == i or other.kind != "organization":
-                continue
-            for name in _names(other):
-                full = fold(name).split()
-                if len(full) > len(words) and full[: len(words)] == words \
-                        and all(w in GENERIC_ORG_SUFFIXES for w in full[len(words):]):
-                    hits.add(union.find(j))
+        candidates = longer.get(tuple(fold(actor.name).split()), set()) - {i}
+        hits = {union.find(j) for j in candidates}
         if len(hits) == 1:
-            j = min(j for j in range(len(actors)) if union.find(j) in hits)
+            j = min(j for j in candidates if union.find(j) in hits)
             union.join(j, i, f"short form of {actors[j].name!r}")
 
 
 def _surnames(actors: list[Actor], union: _Union) -> None:
     """A bare surname and the only full name with that surname."""
+    by_surname: dict[str, list[tuple[int, str]]] = {}
+    for j, other in enumerate(actors):
+        if other.kind == "person":
+            for n in _full_names(other):
+                by_surname.setdefault(surname_key(n), []).append((j, n))
     for i, actor in enumerate(actors):
         if actor.kind != "person" or _full_names(actor):
             continue
-        key = surname_key(actor.name)
-        hits = {union.find(j) for j, other in enumerate(actors) if other.kind == "person"
-                and any(surname_key(n) == key for n in _full_names(other))}
-        full = {person_key(n) for j, other in enumerate(actors) if union.find(j) in hits for n in _full_names(other)
-                if surname_key(n) == key}
+        holders = by_surname.get(surname_key(actor.name), [])
+        hits = {union.find(j) for j, _ in holders}
+        full = {person_key(n) for _, n in holders}
         if len(hits) == 1 and len({_first_name(n) for n in full}) == 1:
-            j = min(j for j in range(len(actors)) if union.find(j) in hits and _full_names(actors[j]))
+            j = min(j for j, _ in holders)
             union.join(j, i, f"same surname as {actors[j].name!r}, the only full name with it")
 
 
@@ -173,13 +183,19 @@ def _spelling_variants(actors: list[Actor], union: _Union) -> None:
     local_to_index = {a.id: i for i, a in enumerate(actors)}
     clusters = union.clusters()
     people = sorted(root for root, members in clusters.items() if actors[root].kind == "person")
+    surnames = {root: surname_key(_best_person_name(actors, clusters[root])) for root in people}
     for x, ra in enumerate(people):
         for rb in people[x + 1:]:
-            if union.find(ra) == union.find(rb):
+            if not _could_be_variants(surnames[ra], surnames[rb]) or union.find(ra) == union.find(rb):
                 continue
             reason = _variant_reason(actors, union, clusters[ra], clusters[rb], local_to_index)
             if reason:
                 union.join(ra, rb, reason)
+
+
+def _could_be_variants(a: str, b: str) -> bool:
+    """A cheap filter before the full check: surnames of similar length and letters."""
+    return a != b and abs(len(a) - len(b)) <= max(2, len(a) // 3) and fuzz.ratio(a, b) >= PERSON_SURNAME_RATIO
 
 
 def _best_person_name(actors: list[Actor], members: list[int]) -> str:

@@ -57,27 +57,52 @@ def resolve_events(mentions: list[EventMention], sources: list[Source]) -> list[
     dates = {s.id: s.date for s in sources}
     ordered = sorted(mentions, key=lambda m: (m.date is None, m.date or "", m.source, m.start, m.end))
     clusters: list[list[EventMention]] = []
+    index: dict[tuple, set[int]] = {}  # blocking keys → clusters that hold them
     for mention in ordered:
-        best = _best_cluster(mention, clusters, dates)
+        candidates = sorted(set().union(*(index.get(k, set()) for k in _keys(mention))))
+        best = _best_cluster(mention, [clusters[i] for i in candidates], dates)
+        at = len(clusters) if best is None else candidates[best]
         if best is None:
             clusters.append([mention])
         else:
-            best.append(mention)
+            clusters[at].append(mention)
+        for key in _keys(mention):
+            index.setdefault(key, set()).add(at)
     events = [_event(cluster) for cluster in clusters]
     _assign_ids(events)
     events.sort(key=lambda e: (e.date or "9999", e.id))
     return events
 
 
-def _best_cluster(mention: EventMention, clusters: list[list[EventMention]], dates: dict) -> Optional[list]:
+def _keys(mention: EventMention) -> set[tuple]:
+    """Blocking keys: a mention is only compared with clusters sharing its type group and one of these."""
+    group = next((i for i, g in enumerate(TYPE_GROUPS) if mention.type in g), mention.type)
+    keys = {(group, "trigger", stem) for stem in _stems(mention.trigger)}
+    keys.add((group, "source", mention.source))
+    if mention.place:
+        keys.add((group, "place", _norm(mention.place)))
+    if mention.date:
+        keys.add((group, "date", mention.date))
+    return keys
+
+
+def _best_cluster(mention: EventMention, clusters: list[list[EventMention]], dates: dict) -> Optional[int]:
     best, best_score = None, 0.0
-    for cluster in clusters:
-        if not all(_compatible(mention, other, dates) for other in cluster):
+    for at, cluster in enumerate(clusters):
+        if _other_day(mention, cluster) or not all(_compatible(mention, other, dates) for other in cluster):
             continue
         score = max(_similarity(mention, other) for other in cluster)
         if score >= MERGE_SCORE and score > best_score:
-            best, best_score = cluster, score
+            best, best_score = at, score
     return best
+
+
+def _other_day(mention: EventMention, cluster: list[EventMention]) -> bool:
+    """A quick no: the mention and the cluster's first dated mention name two different single days."""
+    if not mention.date or mention.date_end:
+        return False
+    dated = next((m for m in cluster if m.date), None)
+    return dated is not None and not dated.date_end and dated.date != mention.date
 
 
 # --- compatibility and similarity ------------------------------------------------------------------
