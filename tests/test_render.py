@@ -103,7 +103,11 @@ def hostile_graph() -> Graph:
 
 
 def to_html(text: str) -> str:
-    return markdown.markdown(text, extensions=EXTENSIONS)
+    """Markdown → HTML as MkDocs does it: YAML front matter (ours, never the article's) comes off first."""
+    from mkdocs.utils.meta import get_data
+
+    body, _ = get_data(text)
+    return markdown.markdown(body, extensions=EXTENSIONS)
 
 
 def test_md_escape_makes_markup_inert() -> None:
