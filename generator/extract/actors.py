@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from generator.extract.nlp import doc_text
 from generator.extract.kinds import (
     NOT_NAMES,
     ORG_HEADS,
@@ -544,7 +545,7 @@ def _short_form_of(short: str, full: str) -> bool:
 
 def _sweep(doc: Doc, source: Source, groups: list[_Group]) -> None:
     """Add every other mined occurrence of a group's names (not metonyms) as a mention."""
-    text = doc.text
+    text = doc_text(doc)
     taken = [s for g in groups for s in g.spans]
     covered = {i for s, e in taken for i in range(s, e)}
     for group in groups:

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from generator.extract.nlp import doc_text
+
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
     "april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7,
@@ -311,12 +313,12 @@ def find_dates(span, anchor: Optional[str] = None, future: Optional[bool] = None
     each date's tense from the words that govern it ("will begin", "promised for").
     """
     doc = span.doc if hasattr(span, "doc") else span
-    lo, hi = (span.start_char, span.end_char) if hasattr(span, "start_char") else (0, len(doc.text))
+    lo, hi = (span.start_char, span.end_char) if hasattr(span, "start_char") else (0, len(doc_text(doc)))
     spans: list[tuple[int, int]] = []
     for ent in doc.ents:
         if ent.label_ == "DATE" and lo <= ent.start_char and ent.end_char <= hi:
             spans.append((ent.start_char, ent.end_char))
-    for match in _FALLBACK.finditer(doc.text, lo, hi):
+    for match in _FALLBACK.finditer(doc_text(doc), lo, hi):
         if _is_weekday_abbrev_noise(match.group(0)):
             continue
         if not any(s < match.end() and match.start() < e for s, e in spans):
@@ -324,7 +326,7 @@ def find_dates(span, anchor: Optional[str] = None, future: Optional[bool] = None
     found = []
     for start, end in sorted(spans):
         ahead = future if future is not None else _governed_by_future(doc, start, end)
-        match = _date_match(doc.text, start, end, anchor, ahead)
+        match = _date_match(doc_text(doc), start, end, anchor, ahead)
         if match is not None:
             found.append(match)
     return found
@@ -338,7 +340,7 @@ def _governed_by_future(doc, start: int, end: int) -> bool:
     tokens = [t for t in doc if start <= t.idx < end]
     if not tokens:
         return False
-    until = bool(UNTIL_CUE.search(doc.text[max(0, start - 12):start]))
+    until = bool(UNTIL_CUE.search(doc_text(doc)[max(0, start - 12):start]))
     node = tokens[0]
     for _ in range(5):
         if node.lemma_.lower() in FUTURE_LEMMAS and node.tag_ in ("VBN", "JJ", "VBD", "VB", "VBG", "VBZ"):

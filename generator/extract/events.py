@@ -12,6 +12,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from generator.extract.dates import DateMatch, find_dates
+from generator.extract.nlp import doc_text
 from generator.model import Actor, EventMention, Figure, Source
 
 # Trigger lemmas by event type. Generic English, not tied to one story.
@@ -119,7 +120,7 @@ def _sentence_event(sent: Span, source: Source, actors: list[Actor]) -> Optional
         source=source.id,
         start=start,
         end=end,
-        text=sent.doc.text[start:end],
+        text=doc_text(sent.doc)[start:end],
         trigger=_trigger_phrase(token),
         type=kind,
         date=start_date.value if start_date else None,

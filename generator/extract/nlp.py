@@ -55,3 +55,11 @@ def mined_text(source: Source) -> str:
             if chars[i] not in "\r\n":
                 chars[i] = " "
     return "".join(chars)
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per document (spaCy rebuilds it on every access)."""
+    text = doc.user_data.get("text")
+    if text is None:
+        text = doc.user_data["text"] = doc.text
+    return text

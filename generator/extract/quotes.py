@@ -16,6 +16,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from generator.extract.actors import actor_at
+from generator.extract.nlp import doc_text
 from generator.model import Actor, Quote, Source
 
 # Verbs whose subject says the quoted words.
@@ -123,7 +124,7 @@ class _Finder:
 
     def __init__(self, doc: Doc, source: Source, actors: list[Actor]) -> None:
         self.doc, self.source, self.actors = doc, source, actors
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.persons = sorted(
             (m.start, m.end, a) for a in actors if a.kind == "person" for m in a.mentions
         )
@@ -446,7 +447,7 @@ def _clause_bounds(clause: Token, verb: Token) -> tuple[int, int]:
     end = max(t.idx + len(t) for t in tokens)
     if verb.idx > start and verb.idx < end:  # "…, he said, …" inside the clause: keep the part before
         end = verb.idx
-    return _trim_span(clause.doc.text, start, end)
+    return _trim_span(doc_text(clause.doc), start, end)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
