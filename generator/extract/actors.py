@@ -189,6 +189,27 @@ def _acts(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
+# Nouns for what a state does: "Russia's announcement" makes Russia act; "Syria's north" does not.
+DEED_NOUNS = frozenset("""
+announcement decision offer proposal statement plan move call demand claim claims denial attack attacks offensive
+strike strikes campaign intervention support refusal agreement response initiative efforts effort backing position
+bombing bombardment airstrikes withdrawal deal threat warning accusation accusations veto policy
+""".split())
+
+
+def _state_acts(doc: Doc, group) -> bool:
+    """A country is an actor in an article only where it acts: subject, agent, or owner of a deed."""
+    for start, end in group.spans:
+        if _acts(doc, start, end) or _speaks(doc, start, end):
+            return True
+        last = doc[end - 1]
+        if last.dep_ == "case" and end >= 2:
+            last = doc[end - 2]
+        if last.dep_ == "poss" and last.head.lemma_.lower() in DEED_NOUNS:
+            return True
+    return False
+
+
 def _ner_candidates(doc: Doc) -> list[_Cand]:
     """Entities of interesting labels, boundaries and kinds repaired."""
     out: list[_Cand] = []
@@ -267,6 +288,37 @@ def _org_runs(doc: Doc, taken: set[int]) -> list[_Cand]:
     return out
 
 
+# Lowercase heads that make a modified noun phrase an actor: "the Syrian army", "the Assad regime".
+BODY_KINDS = {
+    "regime": "state", "government": "state", "administration": "state", "authorities": "state",
+    "army": "organization", "military": "organization", "forces": "organization", "navy": "organization",
+    "police": "organization", "force": "organization",
+    "opposition": "group", "rebels": "group", "coalition": "group", "powers": "group", "governments": "group",
+    "militia": "group", "militias": "group", "insurgents": "group",
+}
+
+
+def _body_phrases(doc: Doc) -> list[_Cand]:
+    """Bodies named by a capitalised modifier and a common noun: "Syrian army", "Assad regime", "Western powers"."""
+    out: list[_Cand] = []
+    for token in doc:
+        kind = BODY_KINDS.get(token.lower_)
+        if kind is None or not token.text.islower() or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].head.i in range(start, token.i + 1) \
+                and doc[start - 1].dep_ in ("compound", "amod", "poss", "case", "npadvmod", "punct") \
+                and (doc[start - 1].text[:1].isupper() or doc[start - 1].dep_ in ("case", "punct")
+                     or (doc[start - 1].lower_ == "air" and token.lower_ == "force")) \
+                and "\n" not in doc[start - 1].whitespace_:
+            start -= 1
+        while start < token.i and not doc[start].text[:1].isupper():
+            start += 1
+        if start < token.i and fold(doc[start].text) not in NOT_NAMES:
+            out.append(_Cand(start, token.i + 1, kind, "BODY"))
+    return out
+
+
 def _lone_speakers(doc: Doc, taken: set[int]) -> list[_Cand]:
     """"Petrova said": a lone proper noun, in no entity, that is the subject of a reporting verb."""
     out: list[_Cand] = []
@@ -309,13 +361,14 @@ def _candidates(doc: Doc) -> list[_Cand]:
     """Every candidate actor mention, left to right, without overlaps."""
     cands = _ner_candidates(doc)
     cands += _acronym_candidates(doc, cands)
+    cands += _body_phrases(doc)
     taken = {i for c in cands if c.kind in ("person", "organization") for i in range(c.start, c.end)}
     cands += _name_runs(doc, taken)
     taken |= {i for c in cands for i in range(c.start, c.end)}
     cands += _org_runs(doc, taken)
     cands += _lone_speakers(doc, taken)
     # Longer, rule-made spans win over the entity they contain.
-    rank = {"RULE": 0, "ACRONYM": 0, "EXT": 0}
+    rank = {"RULE": 0, "ACRONYM": 0, "EXT": 0, "BODY": 0}
     cands.sort(key=lambda c: (c.start, rank.get(c.label, 1), -(c.end - c.start)))
     kept: list[_Cand] = []
     for cand in cands:
@@ -396,6 +449,8 @@ def _text(doc: Doc, start: int, end: int) -> str:
 def _resolve_kind(doc: Doc, cand: _Cand) -> str | None:
     """The final kind of a candidate on its own, or None when it is no actor."""
     text = _text(doc, cand.start, cand.end)
+    if cand.label == "BODY":
+        return cand.kind
     lower_org = cand.kind == "organization" and any(w in ORG_HEADS for w in text.split())
     if not re.search(r"[A-Z]", text) and not lower_org or len(re.findall(r"[^\W\d_]", text)) < 2:
         return None
@@ -693,7 +748,7 @@ def extract_actors(doc: Doc, source: Source) -> list[Actor]:
     mined = [(p.start, p.end) for p in source.paragraphs if p.mined]
     for group in groups:
         group.spans = sorted(s for s in set(group.spans) if _in_mined(doc, s, mined))
-    groups = [g for g in groups if g.spans]
+    groups = [g for g in groups if g.spans and (not g.country or _state_acts(doc, g))]
     groups.sort(key=lambda g: g.spans[0])
     ids = [f"{source.id}:{n}" for n in range(1, len(groups) + 1)]
     index = {i: k for k, g in enumerate(groups) for s, e in g.spans for i in range(s, e)}
