@@ -101,9 +101,14 @@ class _Cand:
     metonym: bool = False  # a capital standing for its state
 
 
+# Abbreviated forms of address that precede a name but are not part of it.
+HONORIFICS = frozenset("mr mrs ms miss dr gen col lt sgt capt cpt maj prof sen rep gov pres adm cmdr insp supt".split())
+
+
 def _clean(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop leading determiners and punctuation, trailing possessives and punctuation."""
-    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct or doc[start].is_space):
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct or doc[start].is_space
+                           or (end - start > 1 and doc[start].lower_.rstrip(".") in HONORIFICS)):
         start += 1
     while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'") or doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
@@ -113,7 +118,7 @@ def _clean(doc: Doc, start: int, end: int) -> tuple[int, int]:
 def _namey(token: Token) -> bool:
     """Could this token be part of a proper name?"""
     text = token.text
-    if not text[:1].isupper() or not any(c.isalpha() for c in text):
+    if not text[:1].isupper() or not any(c.isalpha() for c in text) or text.lower().rstrip(".") in HONORIFICS:
         return False
     return fold(text) not in NOT_NAMES and not is_title_word(text) and country_of(text) is None
 
@@ -569,7 +574,7 @@ def _find_group(groups: list[_Group], name: str, kind: str, cand: _Cand) -> _Gro
         hits += [g for g in groups if g.kind != "person" and any(n.replace(".", "") == bare for n in g.names)]
         if hits:
             return hits[0]
-    if len(words) == 1 or kind == "person" and len(words) <= 2:
+    if len(words) == 1 or kind == "person" and len(words) == 2 and is_title_word(words[0]):
         surname = surname_key(name)
         people = [g for g in groups if g.kind == "person"
                   and any(len(n.split()) > 1 and surname_key(n) == surname for n in g.names)]

@@ -16,13 +16,14 @@ from dataclasses import replace
 from rapidfuzz import fuzz
 
 from generator.extract.actors import initials, is_acronym, org_key, person_key, surname_key
-from generator.extract.kinds import GENERIC_ORG_SUFFIXES, capital_of, country_named, fold
+from generator.extract.kinds import GENERIC_ORG_SUFFIXES, ORG_HEADS, capital_of, country_named, fold
 from generator.model import Actor, Extraction, Mention, Role, Source
 
 __all__ = ["resolve_actors", "slugify"]
 
 PERSON_SURNAME_RATIO = 75.0  # rapidfuzz ratio for spelling variants with the same first name
-PERSON_BARE_RATIO = 88.0  # ... when neither has a first name
+PERSON_BARE_RATIO = 88.0
+FIRST_NAME_RATIO = 60.0  # Tariq / Tarek, Mohammed / Muhammad: one name spelled two ways  # ... when neither has a first name
 ORG_RATIO = 92.0
 
 
@@ -99,6 +100,7 @@ def _same_names(actors: list[Actor], union: _Union) -> None:
             keys.append(("country", _country(actor)))
         else:
             keys += [("org", org_key(n)) for n in _names(actor) if not is_acronym(n) and org_key(n)]
+            keys += [("person", person_key(n)) for n in _names(actor) if _looks_like_a_person(n)]
             keys += [("acronym", n.replace(".", "")) for n in _names(actor) if is_acronym(n)]
         for key in keys:
             if key in seen:
@@ -106,6 +108,13 @@ def _same_names(actors: list[Actor], union: _Union) -> None:
                 union.join(seen[key], i, reason)
             else:
                 seen[key] = i
+
+
+def _looks_like_a_person(name: str) -> bool:
+    """An "organisation" named like a person ("Anton Brisk"): two or three capitalised words, no org word."""
+    words = name.split()
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() and w.isalpha() for w in words) \
+        and not any(w.lower() in ORG_HEADS for w in words)
 
 
 def _acronyms(actors: list[Actor], union: _Union) -> None:
@@ -195,7 +204,7 @@ def _spelling_variants(actors: list[Actor], union: _Union) -> None:
 
 def _could_be_variants(a: str, b: str) -> bool:
     """A cheap filter before the full check: surnames of similar length and letters."""
-    return a != b and abs(len(a) - len(b)) <= max(2, len(a) // 3) and fuzz.ratio(a, b) >= PERSON_SURNAME_RATIO
+    return abs(len(a) - len(b)) <= max(2, len(a) // 3) and fuzz.ratio(a, b) >= PERSON_SURNAME_RATIO
 
 
 def _best_person_name(actors: list[Actor], members: list[int]) -> str:
@@ -207,11 +216,13 @@ def _variant_reason(actors: list[Actor], union: _Union, a: list[int], b: list[in
                     local_to_index: dict[str, int]) -> str:
     name_a, name_b = _best_person_name(actors, a), _best_person_name(actors, b)
     sur_a, sur_b = surname_key(name_a), surname_key(name_b)
-    if sur_a == sur_b or min(len(sur_a), len(sur_b)) < 4:
+    if min(len(sur_a), len(sur_b)) < 4:
         return ""
     first_a, first_b = _first_name(name_a), _first_name(name_b)
-    if first_a and first_b and first_a != first_b:
-        return ""
+    if first_a and first_b and first_a != first_b and fuzz.ratio(first_a, first_b) < FIRST_NAME_RATIO:
+        return ""  # Bashar and Hafez: two people
+    if sur_a == sur_b and (not first_a or not first_b or first_a == first_b):
+        return ""  # the same name: merged already, or deliberately kept apart
     ratio = fuzz.ratio(sur_a, sur_b)
     if ratio < (PERSON_SURNAME_RATIO if first_a and first_b else PERSON_BARE_RATIO):
         return ""
@@ -223,7 +234,8 @@ def _variant_reason(actors: list[Actor], union: _Union, a: list[int], b: list[in
         return ""
     why = (f"organisation {actors[min(shared_orgs)].name!r}" if shared_orgs
            else f"role {sorted(shared_titles)[0]!r}")
-    first = f"same first name {first_a!r}" if first_a and first_b else "one lacks a first name"
+    first = ("one lacks a first name" if not (first_a and first_b) else f"same first name {first_a!r}"
+             if first_a == first_b else f"first names {first_a!r} and {first_b!r} spelled alike")
     return f"spelling variant of {name_a!r} (surname similarity {ratio:.0f}%), both persons, {first}, same {why}"
 
 

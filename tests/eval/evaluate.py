@@ -72,7 +72,7 @@ def fold(name: str) -> str:
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
     text = re.sub(r"[’'`]s\b", "", text)
     text = re.sub(r"\b(al|el)[\s-]+", "al-", text)
-    text = re.sub(r"^(the)\s+", "", text)
+    text = re.sub(r"^(the|mr|mrs|ms|dr|gen|col|prof)\.?\s+", "", text)
     return re.sub(r"[^a-z0-9-]+", " ", text).strip()
 
 
@@ -207,6 +207,7 @@ def score_scare_quotes(gold: dict[str, dict], graph: dict, texts: dict[str, str]
                             for q in graph["quotes"]):
                 reported += 1
     score.note = f"{reported} of {score.gold} scare-quoted terms reported as quotes (want 0)"
+    score.gold = 0
     return score
 
 
