@@ -51,7 +51,7 @@ def verdicts(corpus: Corpus) -> list[Verdict]:
         polarity, word, offset = polarity_of(sentence.text)
         if not polarity:
             continue
-        actor = corpus.speaker(sentence, sentence.start + offset)
+        actor = corpus.speaker(sentence, sentence.start + offset, strict=True)
         reported = corpus.event_for(sentence)
         if actor is None or reported is None:
             continue
@@ -92,21 +92,33 @@ def _preceded_by(text: str, start: int, words: tuple[str, ...]) -> bool:
 
 
 def characterisation_contradictions(corpus: Corpus, found: list[Verdict]) -> list[Contradiction]:
-    """Praise and scorn of the same event by different actors: one per pair of actors."""
-    results, seen = [], set()
-    ordered = sorted(found, key=_order)
-    for praise in (v for v in ordered if v.polarity > 0):
-        for scorn in (v for v in ordered if v.polarity < 0):
-            key = (praise.event, praise.actor, scorn.actor)
-            if praise.event != scorn.event or praise.actor == scorn.actor or key in seen:
+    """Praise and scorn of the same event by different actors: one per pair of actors, quoting every such sentence."""
+    by_side: dict[tuple[str, str, int], list[Verdict]] = {}
+    for verdict in sorted(found, key=_order):
+        by_side.setdefault((verdict.event, verdict.actor, verdict.polarity), []).append(verdict)
+    results = []
+    for (event, praiser, polarity), praise in sorted(by_side.items()):
+        if polarity < 0:
+            continue
+        for (other_event, scorner, other_polarity), scorn in sorted(by_side.items()):
+            if other_event != event or other_polarity > 0 or scorner == praiser:
                 continue
-            seen.add(key)
-            summary = (f"{corpus.name(praise.actor)} calls the {praise.trigger} “{praise.word}”; "
-                       f"{corpus.name(scorn.actor)} calls it “{scorn.word}”")
-            claims = [corpus.claim(praise.sentence, praise.actor), corpus.claim(scorn.sentence, scorn.actor)]
-            results.append(Contradiction("", "characterisation", summary, claims, praise.event,
-                                         sorted({praise.actor, scorn.actor})))
+            summary = (f"{corpus.name(praiser)} calls the {praise[0].trigger} “{praise[0].word}”; "
+                       f"{corpus.name(scorner)} calls it “{scorn[0].word}”")
+            claims = [corpus.claim(v.sentence, v.actor) for v in _distinct(praise) + _distinct(scorn)]
+            results.append(Contradiction("", "characterisation", summary, claims, event, sorted({praiser, scorner})))
     return results
+
+
+def _distinct(verdicts: list[Verdict]) -> list[Verdict]:
+    """One verdict per sentence."""
+    seen, out = set(), []
+    for verdict in verdicts:
+        key = (verdict.sentence.source, verdict.sentence.start)
+        if key not in seen:
+            seen.add(key)
+            out.append(verdict)
+    return out
 
 
 def position_contradictions(corpus: Corpus, found: list[Verdict]) -> list[Contradiction]:

@@ -23,6 +23,7 @@ REBUTTAL = re.compile(
     r"groundless|unfounded|fabricated|a lie|lies)|no truth (?:in|to)|nothing but lies)\b",
     re.I,
 )
+DENYING = re.compile(r"\b(?:den(?:y|ies|ied|ial)|reject\w*|dismiss\w*|refut\w*)\b", re.I)
 ASSERTING = re.compile(r"\b(?:accus\w+|alleg\w+|said|says|claim\w*|report\w*|blam\w+|charg\w+|told)\b", re.I)
 
 
@@ -64,10 +65,16 @@ def _denial_of_previous(corpus: Corpus, sentence: Sentence) -> Optional[Contradi
         return None
     denier = corpus.speaker(sentence) or corpus.actor_mentioned(sentence.source, sentence.start, sentence.end)
     claimant = corpus.speaker(previous) or corpus.actor_mentioned(previous.source, previous.start, previous.end)
-    if denier is not None and denier == claimant:
-        return None
+    if (denier is not None and denier == claimant) or DENYING.search(previous.text):
+        return None  # one actor, or a denial of a denial
     claims = [corpus.claim(previous, claimant), corpus.claim(sentence, denier)]
-    summary = f"{corpus.name(denier)} denies what {corpus.name(claimant)} asserts"
+    summary = (f"{_who(corpus, denier)} denies what {_who(corpus, claimant)} asserts" if denier or claimant
+               else "An accusation and its denial (the article names no actor on either side)")
     event = corpus.event_for(previous) or corpus.event_for(sentence)
     actors = sorted({a for a in (claimant, denier) if a})
     return Contradiction("", "denial", summary, claims, event[1].id if event else None, actors)
+
+
+def _who(corpus: Corpus, actor: Optional[str]) -> str:
+    """An actor's name, or words that say the text names no actor (not "the writer": someone said it)."""
+    return corpus.name(actor) if actor else "a party the article does not name as an actor"

@@ -29,7 +29,7 @@ AFFIRMATIVE = (
     re.compile(rf"\b(?P<noun>{_NOUN}s) (?:exist|existed)\b", re.I),
 )
 # Sentences that only wonder or deny cannot assert that something exists.
-UNCERTAIN = re.compile(r"\b(?:not|no|never|unclear|whether|if|any|doubt\w*|n't|n’t|nor)\b", re.I)
+UNCERTAIN = re.compile(r"\b(?:not|no|never|unclear|whether|if|any|doubt\w*|n't|n’t|nor|den(?:y|ies|ied|ial)|reject\w*|dismiss\w*)\b", re.I)
 
 
 @dataclass(frozen=True)

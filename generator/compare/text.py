@@ -96,14 +96,16 @@ class Corpus:
                 return before
         return None
 
-    def speaker(self, sentence: Sentence, offset: Optional[int] = None) -> Optional[str]:
-        """The speaker of the quote holding ``offset`` (or else overlapping the sentence)."""
+    def speaker(self, sentence: Sentence, offset: Optional[int] = None, strict: bool = False) -> Optional[str]:
+        """The speaker of the quote holding ``offset`` (or else, unless ``strict``, overlapping the sentence)."""
         overlapping = [q for q in self.quotes.get(sentence.source, [])
                        if q.speaker and q.start < sentence.end and sentence.start < q.end]
         if offset is not None:
             holding = [q for q in overlapping if q.start <= offset < q.end]
             if holding:
                 return holding[0].speaker
+            if strict:
+                return None
         speakers = sorted({q.speaker for q in overlapping})
         return speakers[0] if len(speakers) == 1 else None
 

@@ -382,10 +382,19 @@ def _candidates(doc: Doc) -> list[_Cand]:
                 kept[-1] = cand
             continue
         kept.append(cand)
+    kept = [c for c in kept if not _dateline(doc, c)]
     _link_acronyms(kept)
     _link_known_as(doc, kept)
     _split_titled_people(doc, kept)
     return kept
+
+
+def _dateline(doc: Doc, cand: _Cand) -> bool:
+    """"VELMAR, Kestria - …": the capitalised place a wire report opens with is where, not who."""
+    text = doc[cand.start:cand.end].text
+    opens = cand.start == 0 or "\n" in doc[cand.start - 1].text + doc[cand.start - 1].whitespace_
+    follows = doc[cand.end].text if cand.end < len(doc) else ""
+    return opens and text.isupper() and len(text) > 3 and follows in (",", "-", "—", "–", "(")
 
 
 def _split_titled_people(doc: Doc, cands: list[_Cand]) -> None:

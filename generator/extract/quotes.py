@@ -2,10 +2,11 @@
 
 Direct quotes are found from quotation marks over the text; their speaker
 from the dependency parse around them (the subject of the nearest reporting
-verb), a "Name:" headline prefix, or the previous quote when a paragraph
-only continues it. Indirect speech is a reporting verb's clausal complement
-("X said that …") or the clause beside "according to X". Short quoted terms
-with no one saying them are scare quotes, and nobody's quote.
+verb), a "Name:" headline prefix, or the quote before when a paragraph only
+continues it. Indirect speech is a reporting verb's clausal complement
+("X said that …"), a request ("urged X to …"), an accusation ("accused X of
+…") or the clause beside "according to X". Short quoted terms with no one
+saying them are scare quotes, and nobody's quote.
 """
 from __future__ import annotations
 
@@ -17,23 +18,16 @@ from spacy.tokens import Doc, Span, Token
 
 from generator.extract.actors import actor_at
 from generator.extract.nlp import doc_text
-from generator.model import Actor, Quote, Source
+from generator.extract.speech import (
+    CHARACTERISING, FEMININE, INDIRECT, MASCULINE, PERSON_ROLES, PRONOUNS, REPORTING, REQUESTING, antecedent,
+    dateline_end, governs, is_definite, is_subject, noun_phrase, phrase_tokens, role_key, strip_det, subject_of,
+    token_at, trim, trim_span,
+)
+from generator.model import Actor, Paragraph, Quote, Source
 
-# Verbs whose subject says the quoted words.
-REPORTING = frozenset("""
-say tell add state claim announce deny confirm warn insist argue stress note explain report accuse allege
-assert declare respond reply comment suggest reiterate emphasise emphasize write tweet threaten vow pledge
-promise admit acknowledge ask answer continue conclude predict maintain urge recall agree told quote
-""".split())
-# Verbs that put a quoted word in someone's mouth: "called it a 'gimmick'".
-CHARACTERISING = frozenset("call describe dub term label brand denounce characterise characterize refer".split())
-# Reporting verbs whose clausal complement is indirect speech.
-INDIRECT = frozenset("""
-say tell add state claim announce deny confirm warn insist argue stress note explain allege assert declare
-suggest reiterate emphasise emphasize admit acknowledge maintain predict promise vow report
-""".split())
-PRONOUNS = frozenset("he she".split())
 SCARE_MAX_WORDS = 3
+# An unattributed quote this long is still speech (a speaker we could not find), not a term.
+ORPHAN_MIN_WORDS = 6
 
 _OPEN_CLOSE = {"“": "”", "«": "»", "„": "“", '"': '"'}
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
@@ -48,12 +42,23 @@ class _Marked:
     closed: bool = True
 
 
+@dataclass
+class _Pending:
+    """A direct quote that no cue in its own sentence attributes."""
+
+    quote: Quote
+    marked: _Marked
+    para: Paragraph
+    words: int
+
+
 def extract_quotes(doc: Doc, source: Source, actors: list[Actor]) -> list[Quote]:
     """Every quote of one source, in text order, ids ``<source>:q<n>``."""
     finder = _Finder(doc, source, actors)
-    direct = finder.direct_quotes()
+    direct, pending = finder.direct_quotes()
     indirect = finder.indirect_quotes(direct)
     quotes = sorted(direct + indirect, key=lambda q: (q.start, q.end))
+    quotes = finder.settle(quotes, pending)
     for n, quote in enumerate(quotes, 1):
         quote.id = f"{source.id}:q{n}"
     return quotes
@@ -125,47 +130,46 @@ class _Finder:
     def __init__(self, doc: Doc, source: Source, actors: list[Actor]) -> None:
         self.doc, self.source, self.actors = doc, source, actors
         self.text = doc_text(doc)
-        self.persons = sorted(
-            (m.start, m.end, a) for a in actors if a.kind == "person" for m in a.mentions
-        )
+        self.mentions = sorted((m.start, m.end, a) for a in actors for m in a.mentions)
         self.marked: list[_Marked] = []
+        self.datelines = {p.index: dateline_end(self.text, p.start, min(p.end, len(self.text)))
+                          for p in source.paragraphs if p.mined and p.start < len(self.text)}
+        self.gender = self._known_genders()
+        self.spoken: list[tuple[int, Actor]] = []  # (offset, speaker) of attributed quotes
 
     # direct ------------------------------------------------------------
 
-    def direct_quotes(self) -> list[Quote]:
+    def direct_quotes(self) -> tuple[list[Quote], list[_Pending]]:
+        """Attributed direct quotes, and the quotes still waiting for a speaker."""
         quotes: list[Quote] = []
-        previous: Optional[Quote] = None
+        pending: list[_Pending] = []
         for para in self.source.paragraphs:
             if not para.mined or para.start >= len(self.text):
                 continue
             for marked in quoted_spans(self.text, para.start, min(para.end, len(self.text))):
                 self.marked.append(marked)
-                quote = self._direct(marked, para, previous)
-                if quote:
+                quote, words = self._direct(marked, para)
+                if quote is None:
+                    continue
+                if quote.cue:
                     quotes.append(quote)
-                    previous = quote
-        return quotes
+                else:
+                    pending.append(_Pending(quote, marked, para, words))
+        return quotes, pending
 
-    def _direct(self, marked: _Marked, para, previous: Optional[Quote]) -> Optional[Quote]:
-        start, end = _trim(self.text, marked.start, marked.end)
+    def _direct(self, marked: _Marked, para: Paragraph) -> tuple[Optional[Quote], int]:
+        start, end = trim(self.text, marked.start, marked.end)
         if end <= start:
-            return None
+            return None, 0
         words = len(_WORD.findall(self.text[start:end]))
         quote = Quote(id="", text=self.text[start:end], kind="direct", speaker=None, source=self.source.id,
                       start=start, end=end)
         quote.partial = self._partial(marked)
-        if self._attribute_by_verb(quote, marked, words):
-            return quote
-        if self._attribute_by_colon(quote, marked, para):
-            return quote
-        if words <= SCARE_MAX_WORDS:
-            return None  # a quoted term with nobody saying it: scare quotes
-        if previous and self._continues(marked, para, previous):
-            quote.speaker, quote.speaker_text, quote.cue = previous.speaker, previous.speaker_text, "(continued)"
-            return quote
-        if para.kind == "title":
-            return None
-        return quote if words >= 6 and not quote.partial else None
+        if self._attribute_by_verb(quote, marked, words) or self._attribute_by_colon(quote, marked, para):
+            self._remember(quote)
+            return quote, words
+        quote.cue = ""
+        return quote, words
 
     def _partial(self, marked: _Marked) -> bool:
         """A fragment worked into the writer's sentence rather than a whole utterance."""
@@ -176,24 +180,24 @@ class _Finder:
         return sent is not None and before[-1].isalnum() and sent.start_char < marked.start - 1
 
     def _attribute_by_verb(self, quote: Quote, marked: _Marked, words: int) -> bool:
-        verb = self._reporting_verb(marked, short=words <= SCARE_MAX_WORDS)
-        if verb is None:
-            return False
-        subject = _subject_of(verb, passive=words > SCARE_MAX_WORDS)
-        quote.cue = verb.text
-        if subject is not None:
-            self._set_speaker(quote, subject)
-        elif not self._speaker_near(quote, verb):
-            return False
-        if words <= SCARE_MAX_WORDS and quote.speaker is None:
-            return False  # a quoted term without a known speaker stays a scare quote
-        return True
+        short = words <= SCARE_MAX_WORDS
+        for verb in self._reporting_verbs(marked, short)[:3 if short else 1]:
+            quote.cue = verb.text
+            subject = subject_of(verb, passive=not short)
+            if subject is not None:
+                self._set_speaker(quote, subject)
+            elif not self._speaker_near(quote, verb):
+                continue
+            if quote.speaker is not None or not short:
+                return True
+        quote.speaker, quote.speaker_text, quote.speaker_role = None, "", ""
+        return False  # a quoted term without a known speaker stays a scare quote
 
-    def _reporting_verb(self, marked: _Marked, short: bool) -> Optional[Token]:
-        """The reporting verb nearest the quote, outside every quote, in the sentences it touches."""
+    def _reporting_verbs(self, marked: _Marked, short: bool) -> list[Token]:
+        """Reporting verbs outside every quote in the sentences the quote touches, nearest first."""
         first, last = self._sentence_at(marked.start), self._sentence_at(max(marked.start, marked.end - 1))
         if first is None:
-            return None
+            return []
         tokens = list(first) if last is None or last == first else list(first) + list(last)
         lemmas = CHARACTERISING | REPORTING
         candidates = [
@@ -201,13 +205,11 @@ class _Finder:
             if t.lemma_.lower() in lemmas and t.pos_ in ("VERB", "AUX") and not self._inside_marks(t.idx)
         ]
         if short:
-            candidates = [t for t in candidates if _governs(t, marked.start, self.doc)]
-        if not candidates:
-            return None
-        return min(candidates, key=lambda t: min(abs(t.idx - marked.start), abs(t.idx - marked.end)))
+            candidates = [t for t in candidates if governs(t, marked.start, self.doc)]
+        return sorted(candidates, key=lambda t: min(abs(t.idx - marked.start), abs(t.idx - marked.end)))
 
-    def _attribute_by_colon(self, quote: Quote, marked: _Marked, para) -> bool:
-        """ "Name: '…'" (a headline) or "Name said: …" style prefix before the quote."""
+    def _attribute_by_colon(self, quote: Quote, marked: _Marked, para: Paragraph) -> bool:
+        """ "Name: '…'" (a headline) or "Mayor: '…'" prefix before the quote."""
         head = self.text[para.start: marked.start]
         if ":" not in head:
             return False
@@ -215,41 +217,106 @@ class _Finder:
         name = self.text[para.start:name_end].strip()
         if not name or len(name.split()) > 4:
             return False
-        actor = actor_at(self.actors, para.start, name_end)
+        actor = actor_at(self.actors, para.start, name_end) or self._by_role_words(name, marked.start)
         if actor is None:
             return False
         quote.speaker, quote.speaker_text, quote.cue = actor.id, name, ":"
         quote.partial = quote.partial or para.kind == "title"
         return True
 
-    def _continues(self, marked: _Marked, para, previous: Quote) -> bool:
-        """A quote that opens its paragraph (or sentence) with no cue continues the previous speaker."""
-        opens_paragraph = not self.text[para.start: marked.start - 1].strip()
+    # pending -----------------------------------------------------------
+
+    def settle(self, quotes: list[Quote], pending: list[_Pending]) -> list[Quote]:
+        """Give each unattributed quote the speaker it continues, or drop it when it is a term."""
+        ordered = sorted(quotes, key=lambda q: q.start)
+        for item in pending:
+            if self._settle_one(item, ordered):
+                ordered.append(item.quote)
+                ordered.sort(key=lambda q: (q.start, q.end))
+        return ordered
+
+    def _settle_one(self, item: _Pending, quotes: list[Quote]) -> bool:
+        quote, para = item.quote, item.para
+        if item.words <= SCARE_MAX_WORDS and not self._whole_paragraph(item):
+            return False
+        before = [q for q in quotes if q.end <= quote.start and q.speaker is not None]
+        previous = before[-1] if before else None
+        if previous is not None and self._continues(item, previous):
+            quote.speaker, quote.speaker_text, quote.cue = previous.speaker, previous.speaker_text, "(continued)"
+            return True
+        following = self._next_in_run(item, quotes)
+        if following is not None:
+            quote.speaker, quote.speaker_text, quote.cue = following.speaker, following.speaker_text, "(continued)"
+            return True
+        if self._whole_paragraph(item):
+            return True  # a heading that is only a quotation: speech, speaker unknown
+        return para.kind != "title" and item.words >= ORPHAN_MIN_WORDS and not quote.partial
+
+    def _continues(self, item: _Pending, previous: Quote) -> bool:
+        """Same paragraph, or a paragraph that opens with the quote right after the previous one."""
+        para = item.para
         prev_para = self.source.paragraph_at(previous.start)
-        near = prev_para is not None and para.index - prev_para.index <= 1
-        return near and (opens_paragraph or previous.end >= para.start) and previous.speaker is not None
+        if prev_para is None:
+            return False
+        if prev_para.index == para.index:
+            return para.kind != "title"
+        opens = not self.text[para.start: item.marked.start - 1].strip()
+        return opens and para.index - prev_para.index == 1 and para.kind == "body" and prev_para.kind == "body"
+
+    def _next_in_run(self, item: _Pending, quotes: list[Quote]) -> Optional[Quote]:
+        """An unclosed quote runs into the next paragraph: the speaker named there is its speaker."""
+        if item.marked.closed:
+            return None
+        after = [q for q in quotes if q.kind == "direct" and q.start > item.quote.end and q.speaker is not None]
+        if not after:
+            return None
+        nxt = self.source.paragraph_at(after[0].start)
+        if nxt is None or nxt.index != item.para.index + 1:
+            return None
+        opens = not self.text[nxt.start: after[0].start - 1].strip()
+        return after[0] if opens else None
+
+    def _whole_paragraph(self, item: _Pending) -> bool:
+        outside = self.text[item.para.start: item.marked.start] + self.text[item.marked.end: item.para.end]
+        return item.para.kind == "heading" and not re.sub(r"[\W_]", "", outside) and item.words >= 3
 
     # indirect ----------------------------------------------------------
 
     def indirect_quotes(self, direct: list[Quote]) -> list[Quote]:
         quotes: list[Quote] = []
-        taken = [(m.start - 1, m.end + 1) for m in self.marked]
         for sent in self.doc.sents:
+            para = self.source.paragraph_at(sent.start_char)
+            if para is None or para.kind == "title":
+                continue  # headlines summarise; their speech is in the body
             for quote in self._indirect_in(sent):
-                if not any(s < quote.end and quote.start < e for s, e in taken):
-                    quotes.append(quote)
-                    taken.append((quote.start, quote.end))
+                if self._clashes(quote, quotes):
+                    continue
+                quotes.append(quote)
+                if quote.speaker is not None:
+                    self._remember(quote)
         return quotes
+
+    def _clashes(self, quote: Quote, taken: list[Quote]) -> bool:
+        """Overlaps an earlier indirect quote, or cuts across quotation marks (a quote it does not contain)."""
+        if any(q.start < quote.end and quote.start < q.end for q in taken):
+            return True
+        return any(m.start - 1 < quote.end and quote.start < m.end + 1
+                   and not (quote.start <= m.start - 1 and m.end <= quote.end) for m in self.marked)
 
     def _indirect_in(self, sent: Span) -> list[Quote]:
         quotes = []
         for token in sent:
+            lemma = token.lemma_.lower()
             if token.lower_ == "according" and token.i + 1 < len(self.doc) and self.doc[token.i + 1].lower_ == "to":
                 quote = self._according_to(sent, token)
-            elif token.lemma_.lower() in INDIRECT and token.pos_ == "VERB":
+            elif token.pos_ != "VERB":
+                continue
+            elif lemma in INDIRECT:
                 quote = self._complement(token)
-            elif token.lemma_.lower() == "accuse" and token.pos_ == "VERB":
+            elif lemma == "accuse":
                 quote = self._accusation(token)
+            elif lemma in REQUESTING or lemma == "call":
+                quote = self._request(token)
             else:
                 continue
             if quote:
@@ -260,31 +327,44 @@ class _Finder:
         clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
         if clause is None or not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
             return None
-        start, end = _clause_bounds(clause, verb)
-        if len(_WORD.findall(self.text[start:end])) < 3:
-            return None
-        quote = Quote(id="", text=self.text[start:end], kind="indirect", speaker=None, source=self.source.id,
-                      start=start, end=end, cue=verb.text)
-        subject = _subject_of(verb)
-        if subject is not None:
-            self._set_speaker(quote, subject)
-        else:
-            self._speaker_near(quote, verb)
-        return quote if quote.speaker or quote.speaker_text else None
+        start, end = self._clause_bounds(clause, verb)
+        return self._indirect(verb, start, end, min_words=3)
 
     def _accusation(self, verb: Token) -> Optional[Quote]:
         target = next((c for c in verb.children if c.dep_ == "dobj"), None)
         of = next((c for c in [*verb.children, *(target.children if target is not None else [])]
                    if c.dep_ == "prep" and c.lower_ == "of"), None)
-        subject = _subject_of(verb)
-        if target is None or of is None or subject is None:
+        if target is None or of is None:
             return None
         tokens = list(target.subtree) + list(of.subtree)
-        start, end = min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens)
+        return self._indirect(verb, min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens), min_words=3)
+
+    def _request(self, verb: Token) -> Optional[Quote]:
+        """ "urged X to …", "called on X to …": the addressee and what they were asked to do."""
+        target = next((c for c in verb.children if c.dep_ in ("dobj", "nsubj")), None)
+        if verb.lemma_.lower() == "call":
+            on = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"), None)
+            target = next((c for c in on.children if c.dep_ == "pobj"), None) if on is not None else None
+        action = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")), None)
+        if action is None and target is not None:
+            action = next((c for c in target.children if c.dep_ in ("xcomp", "acl", "relcl")), None)
+        if target is None or action is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in action.children):
+            return None
+        tokens = list(target.subtree) + list(action.subtree)
+        return self._indirect(verb, min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens), min_words=4)
+
+    def _indirect(self, verb: Token, start: int, end: int, min_words: int) -> Optional[Quote]:
+        start, end = trim_span(self.text, start, end)
+        if len(_WORD.findall(self.text[start:end])) < min_words:
+            return None
         quote = Quote(id="", text=self.text[start:end], kind="indirect", speaker=None, source=self.source.id,
                       start=start, end=end, cue=verb.text)
-        self._set_speaker(quote, subject)
-        return quote if quote.speaker else None
+        subject = subject_of(verb)
+        if subject is not None:
+            self._set_speaker(quote, subject)
+        else:
+            self._speaker_near(quote, verb)
+        return quote if quote.speaker or quote.speaker_text else None
 
     def _according_to(self, sent: Span, according: Token) -> Optional[Quote]:
         """ "According to X, <clause>." or "<clause>, according to X." """
@@ -295,41 +375,88 @@ class _Finder:
             start, end = sent.start_char, phrase_start  # the clause comes first
         else:
             start, end = (phrase_end, sent.end_char) if comma > 0 else (sent.start_char, phrase_start)
-        start, end = _trim_span(self.text, start, end)
+        start = max(start, self._dateline_at(start))
+        start, end = trim_span(self.text, start, end)
         if len(_WORD.findall(self.text[start:end])) < 4:
             return None
-        who_start, who_end = _trim_span(self.text, phrase_start + len("according to"), phrase_end)
+        who_start, who_end = trim_span(self.text, phrase_start + len("according to"), phrase_end)
         quote = Quote(id="", text=self.text[start:end], kind="indirect", speaker=None, source=self.source.id,
                       start=start, end=end, cue="according to", speaker_text=self.text[who_start:who_end])
-        actor = actor_at(self.actors, who_start, who_end) if who_end > who_start else None
+        actor = self._according_actor(who_start, who_end)
         quote.speaker = actor.id if actor else None
         return quote if quote.speaker or quote.speaker_text else None
+
+    def _according_actor(self, start: int, end: int) -> Optional[Actor]:
+        if end <= start:
+            return None
+        actor = actor_at(self.actors, start, end)
+        if actor is not None:
+            return actor
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return self._org_by_head(list(span), start) if span is not None else None
+
+    def _clause_bounds(self, clause: Token, verb: Token) -> tuple[int, int]:
+        tokens = [t for t in clause.subtree
+                  if not (t.dep_ == "mark" and t.lower_ == "that" and t.head.i == clause.i)]
+        start = min(t.idx for t in tokens)
+        end = max(t.idx + len(t) for t in tokens)
+        if start < verb.idx < end:  # "…, he said, …" inside the clause: keep the part before
+            end = verb.idx
+        return max(start, self._dateline_at(start)), end
 
     # speakers ----------------------------------------------------------
 
     def _set_speaker(self, quote: Quote, subject: Token) -> None:
         """Resolve the subject of a reporting verb to an actor (names, pronouns, roles)."""
-        phrase = _noun_phrase(subject)
-        quote.speaker_text = self.text[phrase[0]: phrase[1]]
-        named = actor_at(self.actors, subject.idx, subject.idx + len(subject))
-        apposed = self._apposed_actor(subject)
-        if subject.lower_ in PRONOUNS:
-            actor = self._recent_person(subject.idx)
-        elif named is not None and _covers(named, subject):
-            actor = named
-        else:
-            actor = apposed or self._by_role(subject) or self._actor_in(phrase)
-            if actor is not None and actor.kind != "person" and subject.pos_ == "NOUN":
-                quote.speaker_role = _strip_det(quote.speaker_text)
+        if self._in_dateline(subject.idx):
+            quote.speaker, quote.speaker_text = None, ""
+            return
+        subject = antecedent(subject)
+        start, end = noun_phrase(subject)
+        quote.speaker_text = self.text[start:end]
+        actor, role = self._speaker_for(subject, start, end)
         quote.speaker = actor.id if actor else None
+        quote.speaker_role = role
+
+    def _speaker_for(self, subject: Token, start: int, end: int) -> tuple[Optional[Actor], str]:
+        if subject.lower_ in PRONOUNS:
+            return self._pronoun(subject), ""
+        named = actor_at(self.actors, subject.idx, subject.idx + len(subject))
+        if named is not None and _covers(named, subject):
+            return named, ""
+        tokens = phrase_tokens(subject)
+        person = self._actor_among(tokens, persons=True)
+        if person is not None:
+            return person, ""
+        if subject.pos_ != "NOUN":
+            return actor_at(self.actors, start, end), ""
+        org = self._actor_among(tokens, persons=False) or self._org_by_head(
+            [t for t in tokens if t.i != subject.i], subject.idx)
+        if role_key(subject.lemma_) in _ROLE_KEYS:
+            return self._role_speaker(subject, org, start, end)
+        return org or self._org_by_head([subject], subject.idx), ""
+
+    def _role_speaker(self, subject: Token, org: Optional[Actor], start: int, end: int
+                      ) -> tuple[Optional[Actor], str]:
+        """ "the spokesman", "a Kremlin spokesman", "the interior minister"."""
+        indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subject.children)
+        if not indefinite:
+            person = self._by_role(role_key(subject.lemma_), subject.idx, org)
+            if person is not None:
+                return person, ""
+        if org is not None:
+            return org, strip_det(self.text[start:end])
+        if is_definite(subject):
+            return self._recent_speaker(subject.idx, persons=True), ""
+        return None, ""
 
     def _speaker_near(self, quote: Quote, verb: Token) -> bool:
         """When the parse gives the verb no subject: the actor named last before it in its sentence."""
         sent = verb.sent
+        floor = max(sent.start_char, self._dateline_at(sent.start_char))
         named = [
-            (m.start, m.end, a) for a in self.actors for m in a.mentions
-            if sent.start_char <= m.start and m.end <= verb.idx and not self._inside_marks(m.start)
-            and _heads_a_phrase(self.doc, m.end)
+            (start, end, actor) for start, end, actor in self.mentions
+            if floor <= start and end <= verb.idx and not self._inside_marks(start) and _heads_a_phrase(self.doc, end)
         ]
         if not named:
             return False
@@ -337,135 +464,137 @@ class _Finder:
         quote.speaker, quote.speaker_text = actor.id, self.text[start:end]
         return True
 
-    def _apposed_actor(self, subject: Token) -> Optional[Actor]:
-        """ "the chief of the General Staff, Valery Gerasimov, said": the named apposition."""
-        for child in subject.children:
-            if child.dep_ == "appos":
-                actor = actor_at(self.actors, child.idx, child.idx + len(child))
-                if actor is not None and actor.kind == "person":
-                    return actor
-        return None
+    def _actor_among(self, tokens: list[Token], persons: bool) -> Optional[Actor]:
+        """A person (or else an organisation) named inside the subject phrase ("a spokesman for X, Y")."""
+        if not tokens:
+            return None
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+        found = [a for s, e, a in self.mentions if start <= s and e <= end and (a.kind == "person") == persons]
+        return found[0] if found else None
 
-    def _actor_in(self, span: tuple[int, int]) -> Optional[Actor]:
-        return actor_at(self.actors, *span)
-
-    def _recent_person(self, offset: int) -> Optional[Actor]:
-        """The person most recently named before ``offset``, outside quotes."""
+    def _org_by_head(self, tokens: list[Token], offset: int) -> Optional[Actor]:
+        """ "the ministry", "a union spokesman": the organisation last named whose name ends in that noun."""
+        heads = {t.lemma_.lower() for t in tokens if t.pos_ == "NOUN"}
         best = None
-        for start, _, actor in self.persons:
-            if start >= offset:
+        for start, _, actor in self.mentions:
+            if start >= offset and best is not None:
                 break
-            if not self._inside_marks(start):
+            words = actor.name.lower().replace("’", "'").split()
+            if actor.kind != "person" and words and words[-1].strip(".,") in heads:
                 best = actor
         return best
 
-    def _by_role(self, subject: Token) -> Optional[Actor]:
-        """ "the spokesman said": the actor described by that role, mentioned most recently before."""
-        role = subject.lemma_.lower()
-        best, best_at = None, -1
-        for actor in self.actors:
-            titles = [actor.description, *(r.title for r in actor.roles)]
-            if not any(role in t.lower().split() for t in titles if t):
+    def _by_role(self, role: str, offset: int, org: Optional[Actor]) -> Optional[Actor]:
+        """The person given that role (by description, role or the words beside a mention), named last."""
+        best, best_at, first_after = None, -1, None
+        for start, end, actor in self.mentions:
+            if actor.kind != "person" or not self._holds_role(actor, role, start, end, org):
                 continue
-            sentence_end = subject.sent.end_char
-            before = [m.start for m in actor.mentions if m.start < sentence_end]
-            if before and max(before) > best_at:
-                best, best_at = actor, max(before)
+            if start < offset and start > best_at:
+                best, best_at = actor, start
+            elif start >= offset and first_after is None:
+                first_after = actor
+        if best is None and self._paragraph_kind(offset) in ("title", "heading"):
+            return first_after
         return best
+
+    def _by_role_words(self, words: str, offset: int) -> Optional[Actor]:
+        """A headline's "Mayor:" names the person holding that role in the article."""
+        for word in reversed(words.split()):
+            if role_key(word) in _ROLE_KEYS:
+                return self._by_role(role_key(word), offset, None)
+        return None
+
+    def _holds_role(self, actor: Actor, role: str, start: int, end: int, org: Optional[Actor]) -> bool:
+        titles = [actor.description, *(r.title for r in actor.roles)]
+        words = {role_key(w) for t in titles if t for w in re.findall(r"\w+", t)}
+        if role not in words:
+            near = self.text[max(0, start - 60): end + 60]
+            sent = self._sentence_at(start)
+            if sent is not None:
+                near = self.text[max(sent.start_char, start - 60): min(sent.end_char, end + 60)]
+            if role not in {role_key(w) for w in re.findall(r"\w+", near)}:
+                return False
+        if org is None:
+            return True
+        orgs = " ".join([actor.description, *(r.org_name or "" for r in actor.roles)]).lower()
+        return any(r.org == org.id for r in actor.roles) or org.name.lower() in orgs
+
+    def _pronoun(self, pronoun: Token) -> Optional[Actor]:
+        """He/she: the person last named as a subject (or last speaker) whose gender does not clash."""
+        gender = PRONOUNS[pronoun.lower_]
+        fallback = None
+        for start, end, actor in reversed(self.mentions):
+            if start >= pronoun.idx or actor.kind != "person" or self._inside_marks(start):
+                continue
+            if self.gender.get(actor.id, gender) != gender:
+                continue
+            fallback = fallback or actor
+            token = token_at(self.doc, end - 1)
+            if token is not None and is_subject(token) or self._spoke_at(actor, start):
+                self.gender[actor.id] = gender
+                return actor
+        if fallback is not None:
+            self.gender[fallback.id] = gender
+        return fallback
+
+    def _spoke_at(self, actor: Actor, offset: int) -> bool:
+        return any(a.id == actor.id and abs(at - offset) < 400 for at, a in self.spoken)
+
+    def _recent_speaker(self, offset: int, persons: bool) -> Optional[Actor]:
+        """The last speaker quoted before ``offset`` (a person when ``persons``)."""
+        before = [(at, a) for at, a in self.spoken if at < offset and (a.kind == "person") == persons]
+        return max(before, key=lambda x: x[0])[1] if before else None
+
+    def _remember(self, quote: Quote) -> None:
+        actor = next((a for a in self.actors if a.id == quote.speaker), None)
+        if actor is not None:
+            self.spoken.append((quote.start, actor))
+
+    def _known_genders(self) -> dict[str, str]:
+        """Genders the text states: "Ms. Meyer", "spokeswoman Irina Volk"."""
+        genders: dict[str, str] = {}
+        for start, _, actor in self.mentions:
+            if actor.kind != "person":
+                continue
+            words = re.findall(r"\w+", " ".join([actor.description, *(r.title for r in actor.roles)]).lower())
+            words += re.findall(r"\w+", self.text[max(0, start - 25): start].lower())[-2:]
+            if any(w in FEMININE for w in words):
+                genders.setdefault(actor.id, "f")
+            elif any(w in MASCULINE for w in words):
+                genders.setdefault(actor.id, "m")
+        return genders
 
     # helpers -----------------------------------------------------------
 
     def _sentence_at(self, offset: int) -> Optional[Span]:
-        token = _token_at(self.doc, offset)
+        token = token_at(self.doc, offset)
         return token.sent if token is not None else None
 
     def _inside_marks(self, offset: int) -> bool:
         return any(m.start <= offset < m.end for m in self.marked)
 
+    def _dateline_at(self, offset: int) -> int:
+        para = self.source.paragraph_at(offset)
+        return self.datelines.get(para.index, 0) if para is not None else 0
 
-def _token_at(doc: Doc, offset: int) -> Optional[Token]:
-    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
-    if span is None or not len(span):
-        return None
-    return span[0]
+    def _in_dateline(self, offset: int) -> bool:
+        para = self.source.paragraph_at(offset)
+        return para is not None and offset < self.datelines.get(para.index, para.start)
+
+    def _paragraph_kind(self, offset: int) -> str:
+        para = self.source.paragraph_at(offset)
+        return para.kind if para is not None else ""
+
+
+_ROLE_KEYS = frozenset(role_key(w) for w in PERSON_ROLES)
 
 
 def _heads_a_phrase(doc: Doc, end: int) -> bool:
     """A name that is not a modifier inside another noun phrase ("the Assad regime")."""
-    token = _token_at(doc, end - 1)
+    token = token_at(doc, end - 1)
     return token is not None and token.dep_ not in ("compound", "poss", "amod", "nmod", "pobj")
 
 
 def _covers(actor: Actor, token: Token) -> bool:
     return any(m.start <= token.idx and token.idx + len(token) <= m.end for m in actor.mentions)
-
-
-def _subject_of(verb: Token, passive: bool = True) -> Optional[Token]:
-    """The speaker: the verb's subject, or that of the verb it hangs from ("…, adding that …", "by describing")."""
-    for _ in range(5):
-        for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ in ("PROPN", "NOUN", "PRON"):
-                return child
-        agent = next((c for c in verb.children if c.dep_ == "agent"), None) if passive else None
-        if agent is not None:
-            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
-            if pobj is not None:
-                return pobj
-        if verb.dep_ in _CLIMB and verb.head.i != verb.i:
-            verb = verb.head
-        else:
-            return None
-    return None
-
-
-_CLIMB = ("advcl", "conj", "xcomp", "pcomp", "prep", "acl")
-
-
-def _governs(verb: Token, offset: int, doc: Doc) -> bool:
-    """Whether the quoted text at ``offset`` sits in the verb's own phrase."""
-    token = _token_at(doc, offset)
-    while token is not None and token.i != token.head.i:
-        if token.head.i == verb.i:
-            return True
-        token = token.head
-    return False
-
-
-def _noun_phrase(token: Token) -> tuple[int, int]:
-    """Character bounds of the name phrase around a subject (compounds, determiners, no clauses)."""
-    left = [t for t in token.lefts if t.dep_ in ("compound", "det", "amod", "poss", "nmod", "case")]
-    parts = [token, *left, *(t for l in left for t in l.subtree)]
-    parts += [t for t in token.rights if t.dep_ in ("compound", "flat")]
-    return min(t.idx for t in parts), max(t.idx + len(t) for t in parts)
-
-
-def _clause_bounds(clause: Token, verb: Token) -> tuple[int, int]:
-    tokens = [t for t in clause.subtree]
-    mark = [t for t in clause.children if t.dep_ == "mark" and t.lower_ == "that"]
-    tokens = [t for t in tokens if t not in mark]
-    start = min(t.idx for t in tokens)
-    end = max(t.idx + len(t) for t in tokens)
-    if verb.idx > start and verb.idx < end:  # "…, he said, …" inside the clause: keep the part before
-        end = verb.idx
-    return _trim_span(doc_text(clause.doc), start, end)
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Strip spaces and a trailing comma from a quoted span."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
-        end -= 1
-    return start, end
-
-
-def _trim_span(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and (text[start].isspace() or text[start] in ",;—–-"):
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;.—–-"):
-        end -= 1
-    return start, end
-
-
-def _strip_det(phrase: str) -> str:
-    return re.sub(r"^(?:a|an|the)\s+", "", phrase, flags=re.I)

@@ -55,12 +55,13 @@ TYPE_TITLES = {
 def resolve_events(mentions: list[EventMention], sources: list[Source]) -> list[Event]:
     """Events from mentions: one event per cluster, sorted by (date or "9999", id)."""
     dates = {s.id: s.date for s in sources}
+    leads = _leads(mentions)
     ordered = sorted(mentions, key=lambda m: (m.date is None, m.date or "", m.source, m.start, m.end))
     clusters: list[list[EventMention]] = []
     index: dict[tuple, set[int]] = {}  # blocking keys → clusters that hold them
     for mention in ordered:
         candidates = sorted(set().union(*(index.get(k, set()) for k in _keys(mention))))
-        best = _best_cluster(mention, [clusters[i] for i in candidates], dates)
+        best = _best_cluster(mention, [clusters[i] for i in candidates], dates, leads)
         at = len(clusters) if best is None else candidates[best]
         if best is None:
             clusters.append([mention])
@@ -86,12 +87,25 @@ def _keys(mention: EventMention) -> set[tuple]:
     return keys
 
 
-def _best_cluster(mention: EventMention, clusters: list[list[EventMention]], dates: dict) -> Optional[int]:
+def _leads(mentions: list[EventMention]) -> set[tuple[str, int]]:
+    """The first two event mentions of each article: what its story is about."""
+    by_source: dict[str, list[int]] = {}
+    for m in mentions:
+        by_source.setdefault(m.source, []).append(m.start)
+    return {(source, start) for source, starts in by_source.items() for start in sorted(starts)[:LEAD_MENTIONS]}
+
+
+LEAD_MENTIONS = 2
+LEAD_BONUS = 2.0
+
+
+def _best_cluster(mention: EventMention, clusters: list[list[EventMention]], dates: dict,
+                  leads: set[tuple[str, int]] = frozenset()) -> Optional[int]:
     best, best_score = None, 0.0
     for at, cluster in enumerate(clusters):
         if _other_day(mention, cluster) or not all(_compatible(mention, other, dates) for other in cluster):
             continue
-        score = max(_similarity(mention, other) for other in cluster)
+        score = max(_similarity(mention, other) + _lead_bonus(mention, other, leads) for other in cluster)
         if score >= MERGE_SCORE and score > best_score:
             best, best_score = at, score
     return best
@@ -102,7 +116,7 @@ def _other_day(mention: EventMention, cluster: list[EventMention]) -> bool:
     if not mention.date or mention.date_end:
         return False
     dated = next((m for m in cluster if m.date), None)
-    return dated is not None and not dated.date_end and dated.date != mention.date
+    return dated is not None and not dated.date_end and _days_apart(dated.date, mention.date) > DISPUTED_DAYS
 
 
 # --- compatibility and similarity ------------------------------------------------------------------
@@ -114,19 +128,34 @@ def compatible_types(a: str, b: str) -> bool:
 
 
 def _compatible(a: EventMention, b: EventMention, dates: dict) -> bool:
-    if not compatible_types(a.type, b.type):
+    if not compatible_types(a.type, b.type) or _durations_differ(a, b):
         return False
     return _dates_agree(a, b, dates)
 
 
 def _dates_agree(a: EventMention, b: EventMention, dates: dict) -> bool:
-    """Known different days never agree; an unknown day must fit the other's window."""
+    """Known days agree when equal, or (in different articles) close enough for one to have it wrong.
+
+    Articles disagree about when things happened; that disagreement is a
+    contradiction to report, not a second event. Mentions in one article,
+    or days further apart than ``DISPUTED_DAYS``, stay apart.
+    """
     if a.date and b.date:
-        return a.date == b.date or _in_range(a.date, b) or _in_range(b.date, a)
+        if a.date == b.date or _in_range(a.date, b) or _in_range(b.date, a):
+            return True
+        return a.source != b.source and _days_apart(a.date, b.date) <= DISPUTED_DAYS
     wa, wb = _window(a, dates), _window(b, dates)
     if wa is None or wb is None:
         return True  # nothing known on one side: let the words decide
     return wa[0] <= wb[1] and wb[0] <= wa[1]
+
+
+DISPUTED_DAYS = 2
+
+
+def _days_apart(a: str, b: str) -> int:
+    day_a, day_b = parse_iso(a), parse_iso(b)
+    return abs((day_a - day_b).days) if day_a and day_b else 10**6
 
 
 def _in_range(day: str, mention: EventMention) -> bool:
@@ -164,6 +193,8 @@ def _similarity(a: EventMention, b: EventMention) -> float:
     score += min(len(shared_actors), 2) * 0.75
     if a.date and a.date == b.date:
         score += 1.5
+    elif a.date and b.date:
+        score -= 1.5  # days in dispute: only strong likeness joins them
     score += min(_shared_figures(a, b), 2) * 0.75
     score += _word_overlap(a.text, b.text) * 3.0
     if _same_story(a, b):
@@ -175,6 +206,12 @@ SAME_STORY_BONUS = 2.0
 _ELSEWHEN = re.compile(r"\b(?:last|previous|earlier|former|prior|past|next|another)\b", re.I)
 
 
+def _lead_bonus(a: EventMention, b: EventMention, leads: set[tuple[str, int]]) -> float:
+    """Two articles that open on the same kind of event are most likely telling one story."""
+    lead = (a.source, a.start) in leads and (b.source, b.start) in leads
+    return LEAD_BONUS if lead and a.source != b.source and a.type == b.type else 0.0
+
+
 def _same_story(a: EventMention, b: EventMention) -> bool:
     """One article naming one kind of event again usually means the same one (one sense per discourse)."""
     if a.source != b.source or a.type != b.type or a.type in ("statement", "interview", "other"):
@@ -182,6 +219,13 @@ def _same_story(a: EventMention, b: EventMention) -> bool:
     if a.date_text and b.date_text and _norm(a.date_text) != _norm(b.date_text):
         return False
     return not (_ELSEWHEN.search(a.text) or _ELSEWHEN.search(b.text))
+
+
+def _durations_differ(a: EventMention, b: EventMention) -> bool:
+    """An eight-hour pause and a ten-hour pause are two pauses (exact durations; hedged ones may agree)."""
+    hours_a = {f.value for f in a.figures if f.kind == "duration" and not f.hedge}
+    hours_b = {f.value for f in b.figures if f.kind == "duration" and not f.hedge}
+    return bool(hours_a and hours_b and not hours_a & hours_b)
 
 
 def _shared_figures(a: EventMention, b: EventMention) -> int:
