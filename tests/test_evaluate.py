@@ -71,3 +71,20 @@ def test_every_gold_snippet_is_in_its_article() -> None:
         for contradiction in contradictions:
             for side in contradiction["sides"]:
                 assert side["text"] in texts[side["source"]], side
+
+
+def test_a_contradiction_matches_on_two_sides_or_one_side_of_the_same_kind() -> None:
+    text = "Officials said 10 died. The union said 27 died. The ministry denied it."
+    gold = {"kind": "figures", "sides": [{"source": "a", "text": "10 died"}, {"source": "a", "text": "27 died"}]}
+    sides = [("a", evaluate.locate(text, s["text"])) for s in gold["sides"]]
+
+    def claim(snippet: str) -> dict:
+        start = text.index(snippet)
+        return {"source": "a", "start": start, "end": start + len(snippet)}
+
+    both = {"kind": "denial", "claims": [claim("10 died"), claim("27 died")]}
+    one_same_kind = {"kind": "figures", "claims": [claim("10 died"), claim("The ministry")]}
+    one_other_kind = {"kind": "denial", "claims": [claim("10 died"), claim("The ministry")]}
+    assert evaluate._same_dispute(both, gold, sides)
+    assert evaluate._same_dispute(one_same_kind, gold, sides)
+    assert not evaluate._same_dispute(one_other_kind, gold, sides)
