@@ -104,3 +104,37 @@ def test_seed_article_acronym_and_titles(nlp) -> None:
     assert names["Jens Laerke"].description == "UN spokesman"
     assert "UN" in names["United Nations"].aliases
     assert not any(a.name in ("Aleppo", "Syrian", "Russian") for a in actors)
+
+
+def test_bodies_named_by_a_modifier_are_actors(doc_for) -> None:
+    text = ("Clashes on the border\n\n"
+            "The Veldorian army said the Morland regime had moved tanks to the border.")
+    _, actors = actors_of(doc_for, text)
+    kinds = {a.name: a.kind for a in actors}
+    assert kinds.get("Veldorian army") == "organization"
+    assert kinds.get("Morland regime") == "state"
+
+
+def test_a_country_that_only_hosts_something_is_no_actor(doc_for) -> None:
+    text = ("Talks end\n\n"
+            "The foreign minister Ana Petrov arrived in Portugal on Monday. France announced new sanctions.")
+    _, actors = actors_of(doc_for, text)
+    names = {a.name for a in actors}
+    assert "France" in names and "Portugal" not in names
+
+
+def test_datelines_and_honorifics_are_no_part_of_names(doc_for) -> None:
+    text = ("Storm hits coast\n\n"
+            "PORTAVEN, Marland - Gen. Tomas Brann said the army would help.\n\n"
+            "Ms. Clara Meyer, the mayor, thanked him.")
+    _, actors = actors_of(doc_for, text)
+    names = {a.name for a in actors}
+    assert "Tomas Brann" in names and "Clara Meyer" in names
+    assert not any("PORTAVEN" in n for n in names)
+
+
+def test_two_people_sharing_a_surname_stay_apart_in_one_article(doc_for) -> None:
+    text = ("Blast inquiry\n\n"
+            "Interior Minister Mohammed Haddad visited the port. The mayor, Leila Haddad, is not related to him.")
+    _, actors = actors_of(doc_for, text)
+    assert {"Mohammed Haddad", "Leila Haddad"} <= {a.name for a in actors}

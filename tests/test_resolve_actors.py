@@ -123,3 +123,15 @@ def test_seed_commander_spellings_merge(nlp) -> None:
     assert by_name["Vladimir Putin"].id == "vladimir-putin"
     assert by_name["Russia"].id != by_name["Vladimir Putin"].id
     assert len({ids[a.id] for e in extractions for a in e.actors}) == len(actors)
+
+
+def test_a_first_name_spelled_two_ways_merges_when_the_role_agrees(resolve_texts) -> None:
+    (actors, _), _ = resolve_texts(
+        "Blast\n\nInterior Minister Mohammed Haddad said the port was closed.",
+        "Blast toll\n\nInterior Minister Muhammad Haddad said the toll had risen.",
+        "Mayor\n\nThe mayor, Leila Haddad, said the city would rebuild.",
+    )
+    people = names(a for a in actors if a.kind == "person")
+    assert len(people) == 2 and "Leila Haddad" in people
+    merged = next(a for a in actors if a.name != "Leila Haddad" and a.kind == "person")
+    assert any("spelled alike" in line for line in merged.merges)

@@ -28,6 +28,7 @@ from generator.model import Actor, Paragraph, Quote, Source
 SCARE_MAX_WORDS = 3
 # An unattributed quote this long is still speech (a speaker we could not find), not a term.
 ORPHAN_MIN_WORDS = 6
+HEADING_MAX_WORDS = 10
 
 _OPEN_CLOSE = {"“": "”", "«": "»", "„": "“", '"': '"'}
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
@@ -237,7 +238,9 @@ class _Finder:
 
     def _settle_one(self, item: _Pending, quotes: list[Quote]) -> bool:
         quote, para = item.quote, item.para
-        if item.words <= SCARE_MAX_WORDS and not self._whole_paragraph(item):
+        if self._whole_paragraph(item):
+            return True  # a heading that is only a quotation: speech, speaker unknown
+        if item.words <= SCARE_MAX_WORDS:
             return False
         before = [q for q in quotes if q.end <= quote.start and q.speaker is not None]
         previous = before[-1] if before else None
@@ -248,8 +251,6 @@ class _Finder:
         if following is not None:
             quote.speaker, quote.speaker_text, quote.cue = following.speaker, following.speaker_text, "(continued)"
             return True
-        if self._whole_paragraph(item):
-            return True  # a heading that is only a quotation: speech, speaker unknown
         return para.kind != "title" and item.words >= ORPHAN_MIN_WORDS and not quote.partial
 
     def _continues(self, item: _Pending, previous: Quote) -> bool:
@@ -277,8 +278,12 @@ class _Finder:
         return after[0] if opens else None
 
     def _whole_paragraph(self, item: _Pending) -> bool:
+        """A heading that is only a quotation (no sentence end, as headings are written)."""
         outside = self.text[item.para.start: item.marked.start] + self.text[item.marked.end: item.para.end]
-        return item.para.kind == "heading" and not re.sub(r"[\W_]", "", outside) and item.words >= 3
+        if re.sub(r"[\W_]", "", outside) or item.words < 3 or item.para.kind == "title":
+            return False
+        return item.para.kind == "heading" or (
+            item.words <= HEADING_MAX_WORDS and not item.quote.text.rstrip("’”\"' ").endswith((".", "!", "?")))
 
     # indirect ----------------------------------------------------------
 
@@ -300,8 +305,11 @@ class _Finder:
         """Overlaps an earlier indirect quote, or cuts across quotation marks (a quote it does not contain)."""
         if any(q.start < quote.end and quote.start < q.end for q in taken):
             return True
-        return any(m.start - 1 < quote.end and quote.start < m.end + 1
-                   and not (quote.start <= m.start - 1 and m.end <= quote.end) for m in self.marked)
+        inside = [m for m in self.marked if m.start - 1 < quote.end and quote.start < m.end + 1]
+        if any(not (quote.start <= m.start - 1 and m.end <= quote.end) or m.start - 1 == quote.start for m in inside):
+            return True  # cuts across a quote, or is one: "warned that “…”"
+        quoted = sum(len(_WORD.findall(self.text[m.start:m.end])) for m in inside)
+        return len(_WORD.findall(quote.text)) - quoted <= 1  # 'it "welcomes the plan"': the direct quote
 
     def _indirect_in(self, sent: Span) -> list[Quote]:
         quotes = []
@@ -324,16 +332,19 @@ class _Finder:
         return quotes
 
     def _complement(self, verb: Token) -> Optional[Quote]:
-        clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        clause = next((c for c in verb.children if c.dep_ == "ccomp"), None) or _statement_clause(verb)
         if clause is None or not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
             return None
+        if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children):
+            return None  # "declined to say whether …": a question, not a statement
         start, end = self._clause_bounds(clause, verb)
         return self._indirect(verb, start, end, min_words=3)
 
     def _accusation(self, verb: Token) -> Optional[Quote]:
         target = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        of = next((c for c in [*verb.children, *(target.children if target is not None else [])]
-                   if c.dep_ == "prep" and c.lower_ == "of"), None)
+        heads = [target, *target.conjuncts] if target is not None else []
+        near = [*verb.children, *(c for h in heads for c in h.children)]
+        of = next((c for c in near if c.dep_ == "prep" and c.lower_ == "of"), None)
         if target is None or of is None:
             return None
         tokens = list(target.subtree) + list(of.subtree)
@@ -341,7 +352,7 @@ class _Finder:
 
     def _request(self, verb: Token) -> Optional[Quote]:
         """ "urged X to …", "called on X to …": the addressee and what they were asked to do."""
-        target = next((c for c in verb.children if c.dep_ in ("dobj", "nsubj")), None)
+        target = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if verb.lemma_.lower() == "call":
             on = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"), None)
             target = next((c for c in on.children if c.dep_ == "pobj"), None) if on is not None else None
@@ -355,6 +366,7 @@ class _Finder:
 
     def _indirect(self, verb: Token, start: int, end: int, min_words: int) -> Optional[Quote]:
         start, end = trim_span(self.text, start, end)
+        end = self._close_mark(start, end)
         if len(_WORD.findall(self.text[start:end])) < min_words:
             return None
         quote = Quote(id="", text=self.text[start:end], kind="indirect", speaker=None, source=self.source.id,
@@ -369,15 +381,16 @@ class _Finder:
     def _according_to(self, sent: Span, according: Token) -> Optional[Quote]:
         """ "According to X, <clause>." or "<clause>, according to X." """
         phrase_start = according.idx
-        comma = self.text.find(",", phrase_start, sent.end_char)
-        phrase_end = comma if comma > 0 else sent.end_char
-        if phrase_start - sent.start_char > phrase_end - phrase_start and comma < 0:
-            start, end = sent.start_char, phrase_start  # the clause comes first
-        else:
-            start, end = (phrase_end, sent.end_char) if comma > 0 else (sent.start_char, phrase_start)
-        start = max(start, self._dateline_at(start))
+        begin = max(sent.start_char, self._dateline_at(sent.start_char))
+        if len(_WORD.findall(self.text[begin:phrase_start])) >= 3:  # "<clause>, according to X."
+            start, end, phrase_end = begin, phrase_start, sent.end_char
+        else:  # "According to X, <clause>."
+            phrase_end = self.text.find(",", phrase_start, sent.end_char)
+            if phrase_end < 0:
+                return None
+            start, end = phrase_end, sent.end_char
         start, end = trim_span(self.text, start, end)
-        if len(_WORD.findall(self.text[start:end])) < 4:
+        if len(_WORD.findall(self.text[start:end])) < 4 or self._reports_speech(start, end):
             return None
         who_start, who_end = trim_span(self.text, phrase_start + len("according to"), phrase_end)
         quote = Quote(id="", text=self.text[start:end], kind="indirect", speaker=None, source=self.source.id,
@@ -386,18 +399,38 @@ class _Finder:
         quote.speaker = actor.id if actor else None
         return quote if quote.speaker or quote.speaker_text else None
 
+    def _close_mark(self, start: int, end: int) -> int:
+        """Take in the rest of a quotation the clause ends in: 'were "irresponsible speculation [that] …"'."""
+        for m in self.marked:
+            if start < m.start <= end <= m.end and m.closed and m.end < len(self.text):
+                return m.end + 1
+        return end
+
+    def _reports_speech(self, start: int, end: int) -> bool:
+        """Whether a stretch has its own reporting verb ("X warned that …, according to a transcript")."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return False
+        marks = any(start <= m.start <= end for m in self.marked)
+        return any(t.lemma_.lower() in REPORTING and t.pos_ == "VERB" and not self._inside_marks(t.idx)
+                   and (marks or any(c.dep_ == "ccomp" for c in t.children)) for t in span)
+
     def _according_actor(self, start: int, end: int) -> Optional[Actor]:
         if end <= start:
             return None
-        actor = actor_at(self.actors, start, end)
+        persons = [a for s, e, a in self.mentions if start <= s and e <= end and a.kind == "person"]
+        actor = persons[0] if persons else actor_at(self.actors, start, end)
         if actor is not None:
             return actor
         span = self.doc.char_span(start, end, alignment_mode="expand")
         return self._org_by_head(list(span), start) if span is not None else None
 
     def _clause_bounds(self, clause: Token, verb: Token) -> tuple[int, int]:
-        tokens = [t for t in clause.subtree
-                  if not (t.dep_ == "mark" and t.lower_ == "that" and t.head.i == clause.i)]
+        cut = [c for c in clause.rights if c.dep_ == "advcl" and c.tag_ == "VBG"
+               and c.i > 0 and self.doc[c.i - 1].text == ","]  # ", indicating that …" is the writer's
+        dropped = {t.i for c in cut for t in c.subtree}
+        tokens = [t for t in clause.subtree if t.i not in dropped
+                  and not (t.dep_ == "mark" and t.lower_ == "that" and t.head.i == clause.i)]
         start = min(t.idx for t in tokens)
         end = max(t.idx + len(t) for t in tokens)
         if start < verb.idx < end:  # "…, he said, …" inside the clause: keep the part before
@@ -409,8 +442,10 @@ class _Finder:
     def _set_speaker(self, quote: Quote, subject: Token) -> None:
         """Resolve the subject of a reporting verb to an actor (names, pronouns, roles)."""
         if self._in_dateline(subject.idx):
-            quote.speaker, quote.speaker_text = None, ""
-            return
+            subject = self._after_dateline(subject)
+            if subject is None:
+                quote.speaker, quote.speaker_text = None, ""
+                return
         subject = antecedent(subject)
         start, end = noun_phrase(subject)
         quote.speaker_text = self.text[start:end]
@@ -421,6 +456,8 @@ class _Finder:
     def _speaker_for(self, subject: Token, start: int, end: int) -> tuple[Optional[Actor], str]:
         if subject.lower_ in PRONOUNS:
             return self._pronoun(subject), ""
+        if subject.lower_ == "it":
+            return self._recent_speaker(subject.idx, persons=False, within=2), ""
         named = actor_at(self.actors, subject.idx, subject.idx + len(subject))
         if named is not None and _covers(named, subject):
             return named, ""
@@ -428,7 +465,8 @@ class _Finder:
         person = self._actor_among(tokens, persons=True)
         if person is not None:
             return person, ""
-        if subject.pos_ != "NOUN":
+        common = subject.pos_ == "NOUN" or (subject.text.islower() and role_key(subject.lemma_) in _ROLE_KEYS)
+        if not common:
             return actor_at(self.actors, start, end), ""
         org = self._actor_among(tokens, persons=False) or self._org_by_head(
             [t for t in tokens if t.i != subject.i], subject.idx)
@@ -488,7 +526,7 @@ class _Finder:
         """The person given that role (by description, role or the words beside a mention), named last."""
         best, best_at, first_after = None, -1, None
         for start, end, actor in self.mentions:
-            if actor.kind != "person" or not self._holds_role(actor, role, start, end, org):
+            if actor.kind != "person" or not self._holds_role(actor, role, start, end, org, offset):
                 continue
             if start < offset and start > best_at:
                 best, best_at = actor, start
@@ -505,14 +543,15 @@ class _Finder:
                 return self._by_role(role_key(word), offset, None)
         return None
 
-    def _holds_role(self, actor: Actor, role: str, start: int, end: int, org: Optional[Actor]) -> bool:
+    def _holds_role(self, actor: Actor, role: str, start: int, end: int, org: Optional[Actor], offset: int
+                    ) -> bool:
         titles = [actor.description, *(r.title for r in actor.roles)]
         words = {role_key(w) for t in titles if t for w in re.findall(r"\w+", t)}
         if role not in words:
-            near = self.text[max(0, start - 60): end + 60]
             sent = self._sentence_at(start)
-            if sent is not None:
-                near = self.text[max(sent.start_char, start - 60): min(sent.end_char, end + 60)]
+            if sent is None or sent.start_char <= offset < sent.end_char:
+                return False
+            near = self.text[max(sent.start_char, start - 50): min(sent.end_char, end + 50)]
             if role not in {role_key(w) for w in re.findall(r"\w+", near)}:
                 return False
         if org is None:
@@ -541,10 +580,27 @@ class _Finder:
     def _spoke_at(self, actor: Actor, offset: int) -> bool:
         return any(a.id == actor.id and abs(at - offset) < 400 for at, a in self.spoken)
 
-    def _recent_speaker(self, offset: int, persons: bool) -> Optional[Actor]:
-        """The last speaker quoted before ``offset`` (a person when ``persons``)."""
+    def _recent_speaker(self, offset: int, persons: bool, within: int = 0) -> Optional[Actor]:
+        """The last speaker quoted before ``offset`` (a person when ``persons``), ``within`` paragraphs if set."""
         before = [(at, a) for at, a in self.spoken if at < offset and (a.kind == "person") == persons]
-        return max(before, key=lambda x: x[0])[1] if before else None
+        if not before:
+            return None
+        at, actor = max(before, key=lambda x: x[0])
+        if within:
+            here, there = self.source.paragraph_at(offset), self.source.paragraph_at(at)
+            if here is None or there is None or here.index - there.index > within:
+                return None
+        return actor
+
+    def _after_dateline(self, subject: Token) -> Optional[Token]:
+        """The parse took the dateline for the subject: the first noun phrase after it is."""
+        para = self.source.paragraph_at(subject.idx)
+        begin = self.datelines.get(para.index, 0) if para is not None else 0
+        for chunk in subject.sent.noun_chunks:
+            root = chunk.root
+            if root.idx >= begin:
+                return root if root.dep_ in ("nsubj", "nsubjpass", "appos", "ROOT") else None
+        return None
 
     def _remember(self, quote: Quote) -> None:
         actor = next((a for a in self.actors if a.id == quote.speaker), None)
@@ -588,6 +644,17 @@ class _Finder:
 
 
 _ROLE_KEYS = frozenset(role_key(w) for w in PERSON_ROLES)
+
+
+def _statement_clause(verb: Token) -> Optional[Token]:
+    """ "said in a statement that …": the that-clause the parser hung on the noun."""
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        for noun in (c for c in prep.children if c.dep_ == "pobj"):
+            for clause in noun.children:
+                if clause.dep_ in ("acl", "relcl", "ccomp") and any(
+                        c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+                    return clause
+    return None
 
 
 def _heads_a_phrase(doc: Doc, end: int) -> bool:

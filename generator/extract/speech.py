@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 REPORTING = frozenset("""
 say tell add state claim announce deny confirm warn insist argue stress note explain report accuse allege
 assert declare respond reply comment suggest reiterate emphasise emphasize write tweet threaten vow pledge
-promise admit acknowledge ask answer conclude predict maintain urge recall agree told quote
+promise admit acknowledge ask answer conclude predict maintain urge recall told quote
 dismiss reject describe call concede complain charge contend counter retort testify estimate
 """.split())
 # Verbs that put a quoted word in someone's mouth: "called it a 'gimmick'".
@@ -67,7 +67,7 @@ def token_at(doc: Doc, offset: int) -> Optional[Token]:
 
 def subject_of(verb: Token, passive: bool = True) -> Optional[Token]:
     """The speaker: the verb's subject, or that of the verb it hangs from ("…, adding that …")."""
-    for _ in range(5):
+    for _ in range(8):
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ in ("PROPN", "NOUN", "PRON"):
                 return antecedent(child)
@@ -83,7 +83,7 @@ def subject_of(verb: Token, passive: bool = True) -> Optional[Token]:
     return None
 
 
-_CLIMB = ("advcl", "conj", "xcomp", "pcomp", "prep", "acl")
+_CLIMB = ("advcl", "conj", "xcomp", "pcomp", "prep", "acl", "dobj", "pobj")
 
 
 def antecedent(subject: Token) -> Token:

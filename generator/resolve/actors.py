@@ -179,6 +179,8 @@ def _context(actors: list[Actor], union: _Union, members: list[int], local_to_in
     """(role titles, organisation clusters) of a cluster's members."""
     titles, orgs = set(), set()
     for i in members:
+        if actors[i].description:
+            titles.add(fold(actors[i].description))
         for role in actors[i].roles:
             if role.title:
                 titles.add(fold(role.title))
