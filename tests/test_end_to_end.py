@@ -127,3 +127,14 @@ def test_bad_usage_exits_non_zero() -> None:
     result = run_cli("frobnicate")
     assert result.returncode != 0
     assert "usage" in result.stderr.lower()
+
+
+def test_offline_bundle_finds_a_speaker_by_surname_from_file_urls(built: Path, tmp_path: Path) -> None:
+    browser = pytest.importorskip("tests.browser")
+    if not browser.chromium_available():
+        pytest.skip("Chromium is not installed (make browser)")
+    graph = json.loads((built / "content" / "data" / "graph.json").read_text(encoding="utf-8"))
+    speakers = {q["speaker"] for q in graph["quotes"] if q["speaker"]}
+    person = next(a for a in graph["actors"] if a["id"] in speakers and a["kind"] == "person")
+    seconds = browser.open_offline_search(built / "dist" / "offline.zip", tmp_path, person["name"].split()[-1])
+    assert seconds >= 0

@@ -132,3 +132,93 @@ def test_single_quotes_inside_a_quote_are_not_separate_quotes() -> None:
     text = "“They told us ‘leave now’ and then the shelling began,” she said."
     spans = quoted_spans(text, 0, len(text))
     assert [(text[s.start : s.end]) for s in spans] == ["They told us ‘leave now’ and then the shelling began,"]
+
+
+def test_a_quote_mark_run_over_paragraphs_takes_the_speaker_named_after_it(quotes_of) -> None:
+    found = quotes_of(
+        "Town vows to rebuild\n"
+        "The mayor spoke outside the town hall. “Every family will have a roof before winter.\n"
+        "“I am asking the government to help us with money,” Mayor Rosa Lind said.\n"
+    )
+    assert set(speakers(found).values()) == {"Rosa Lind"}
+    assert len(speakers(found)) == 2
+
+
+def test_a_role_named_beside_a_person_finds_that_person(quotes_of) -> None:
+    found = quotes_of(
+        "Factory fire\n"
+        "A spokeswoman for the Northfield Chemical Company, Dana Whitlock, declined to comment on the cause.\n"
+        "“Our thoughts are with the injured workers and their families,” the spokeswoman said.\n"
+    )
+    assert speakers(found) == {"Our thoughts are with the injured workers and their families": "Dana Whitlock"}
+
+
+def test_the_minister_with_no_named_role_is_the_last_person_quoted(quotes_of) -> None:
+    found = quotes_of(
+        "Minister rejects claims\n"
+        "“Not one letter reached this office,” Gregor Almasi told reporters on Friday.\n"
+        "“The union is entitled to grieve, not to invent numbers,” the minister said.\n"
+    )
+    assert speakers(found)["The union is entitled to grieve, not to invent numbers"] == "Gregor Almasi"
+
+
+def test_a_wire_dateline_is_not_the_speaker_and_not_part_of_the_clause(quotes_of) -> None:
+    found = quotes_of(
+        "Strike ends\n"
+        "TORVIK, Nordland — Dock workers voted to end their strike on Sunday, the Nordland Dockers Union said.\n"
+    )
+    indirect = [(text, who) for text, kind, who, _ in found if kind == "indirect"]
+    assert indirect == [("Dock workers voted to end their strike on Sunday", "Nordland Dockers Union")]
+
+
+def test_requests_accusations_and_trailing_according_to(quotes_of) -> None:
+    found = quotes_of(
+        "Envoy appeals for calm\n"
+        "UN envoy Marek Halloran urged both sides to return to the negotiating table.\n"
+        "The river flooded more than 300 homes overnight, according to the fire chief, Olga Brenner.\n"
+    )
+    indirect = speakers(found, "indirect")
+    assert indirect["both sides to return to the negotiating table"] == "Marek Halloran"
+    assert indirect["The river flooded more than 300 homes overnight"] == "Olga Brenner"
+
+
+def test_speech_through_an_interpreter_belongs_to_the_speaker(quotes_of) -> None:
+    found = quotes_of(
+        "General denies report\n"
+        "“There are no troops in the valley and there never were,” General Ivo Sandor said through an interpreter.\n"
+    )
+    assert speakers(found) == {"There are no troops in the valley and there never were": "Ivo Sandor"}
+
+
+def test_a_question_is_not_reported_speech_and_a_clause_keeps_its_quoted_words(quotes_of) -> None:
+    found = quotes_of(
+        "Talks planned\n"
+        "Foreign Minister Hanna Berg declined to say whether the talks would take place in the capital.\n"
+        "Interior Minister Lukas Brandt said the port would stay closed \"until further notice\".\n"
+    )
+    indirect = speakers(found, "indirect")
+    assert indirect == {'the port would stay closed "until further notice"': "Lukas Brandt"}
+
+
+def test_a_heading_that_is_only_a_quotation_is_speech_of_nobody_known(source_from, nlp) -> None:
+    source = source_from("Aid convoy waits\n\n‘Six hours is not enough’\n\nThe convoy stayed at the border on Monday.\n")
+    source.paragraphs[1].kind = "heading"
+    found = extract_quotes(nlp(source.text), source, [])
+    assert [(q.text, q.speaker) for q in found] == [("Six hours is not enough", None)]
+
+
+def test_seed_quotes_have_speakers_and_scare_quotes_are_not_quotes(nlp) -> None:
+    from pathlib import Path
+
+    from generator.extract.nlp import mined_text
+    from generator.ingest import read_corpus
+
+    sources, _ = read_corpus(Path(__file__).resolve().parent.parent / "seeds")
+    for source in sources:
+        doc = nlp(mined_text(source))
+        found = extract_quotes(doc, source, extract_actors(doc, source))
+        direct = [q for q in found if q.kind == "direct"]
+        assert direct, source.id
+        assert all(len(q.text.split()) > 3 or q.speaker for q in direct)  # short quoted terms need a speaker
+        assert sum(1 for q in direct if q.speaker) >= 0.8 * len(direct), source.id
+        assert [q.id for q in found] == [f"{source.id}:q{n}" for n in range(1, len(found) + 1)]

@@ -10,6 +10,7 @@ saying them are scare quotes, and nobody's quote.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Optional
@@ -137,6 +138,10 @@ class _Finder:
                           for p in source.paragraphs if p.mined and p.start < len(self.text)}
         self.gender = self._known_genders()
         self.spoken: list[tuple[int, Actor]] = []  # (offset, speaker) of attributed quotes
+        self._starts = [p.start for p in source.paragraphs]
+        self._sentences: dict[int, Optional[Span]] = {}
+        self._title_cache: dict[str, frozenset[str]] = {}
+        self._near_cache: dict[int, frozenset[str]] = {}
 
     # direct ------------------------------------------------------------
 
@@ -256,7 +261,7 @@ class _Finder:
     def _continues(self, item: _Pending, previous: Quote) -> bool:
         """Same paragraph, or a paragraph that opens with the quote right after the previous one."""
         para = item.para
-        prev_para = self.source.paragraph_at(previous.start)
+        prev_para = self._paragraph_at(previous.start)
         if prev_para is None:
             return False
         if prev_para.index == para.index:
@@ -271,7 +276,7 @@ class _Finder:
         after = [q for q in quotes if q.kind == "direct" and q.start > item.quote.end and q.speaker is not None]
         if not after:
             return None
-        nxt = self.source.paragraph_at(after[0].start)
+        nxt = self._paragraph_at(after[0].start)
         if nxt is None or nxt.index != item.para.index + 1:
             return None
         opens = not self.text[nxt.start: after[0].start - 1].strip()
@@ -290,7 +295,7 @@ class _Finder:
     def indirect_quotes(self, direct: list[Quote]) -> list[Quote]:
         quotes: list[Quote] = []
         for sent in self.doc.sents:
-            para = self.source.paragraph_at(sent.start_char)
+            para = self._paragraph_at(sent.start_char)
             if para is None or para.kind == "title":
                 continue  # headlines summarise; their speech is in the body
             for quote in self._indirect_in(sent):
@@ -545,19 +550,30 @@ class _Finder:
 
     def _holds_role(self, actor: Actor, role: str, start: int, end: int, org: Optional[Actor], offset: int
                     ) -> bool:
-        titles = [actor.description, *(r.title for r in actor.roles)]
-        words = {role_key(w) for t in titles if t for w in re.findall(r"\w+", t)}
-        if role not in words:
+        if role not in self._titles(actor):
             sent = self._sentence_at(start)
             if sent is None or sent.start_char <= offset < sent.end_char:
                 return False
-            near = self.text[max(sent.start_char, start - 50): min(sent.end_char, end + 50)]
-            if role not in {role_key(w) for w in re.findall(r"\w+", near)}:
+            if role not in self._roles_near(start, end, sent):
                 return False
         if org is None:
             return True
         orgs = " ".join([actor.description, *(r.org_name or "" for r in actor.roles)]).lower()
         return any(r.org == org.id for r in actor.roles) or org.name.lower() in orgs
+
+    def _titles(self, actor: Actor) -> frozenset[str]:
+        """Role words of an actor's description and roles (cached)."""
+        if actor.id not in self._title_cache:
+            titles = [actor.description, *(r.title for r in actor.roles)]
+            self._title_cache[actor.id] = frozenset(role_key(w) for t in titles if t for w in re.findall(r"\w+", t))
+        return self._title_cache[actor.id]
+
+    def _roles_near(self, start: int, end: int, sent: Span) -> frozenset[str]:
+        """Role words within a few words of a mention, in its sentence ("a spokeswoman for X, Y")."""
+        if start not in self._near_cache:
+            near = self.text[max(sent.start_char, start - 50): min(sent.end_char, end + 50)]
+            self._near_cache[start] = frozenset(role_key(w) for w in re.findall(r"\w+", near))
+        return self._near_cache[start]
 
     def _pronoun(self, pronoun: Token) -> Optional[Actor]:
         """He/she: the person last named as a subject (or last speaker) whose gender does not clash."""
@@ -587,14 +603,14 @@ class _Finder:
             return None
         at, actor = max(before, key=lambda x: x[0])
         if within:
-            here, there = self.source.paragraph_at(offset), self.source.paragraph_at(at)
+            here, there = self._paragraph_at(offset), self._paragraph_at(at)
             if here is None or there is None or here.index - there.index > within:
                 return None
         return actor
 
     def _after_dateline(self, subject: Token) -> Optional[Token]:
         """The parse took the dateline for the subject: the first noun phrase after it is."""
-        para = self.source.paragraph_at(subject.idx)
+        para = self._paragraph_at(subject.idx)
         begin = self.datelines.get(para.index, 0) if para is not None else 0
         for chunk in subject.sent.noun_chunks:
             root = chunk.root
@@ -624,22 +640,31 @@ class _Finder:
     # helpers -----------------------------------------------------------
 
     def _sentence_at(self, offset: int) -> Optional[Span]:
-        token = token_at(self.doc, offset)
-        return token.sent if token is not None else None
+        if offset not in self._sentences:
+            token = token_at(self.doc, offset)
+            self._sentences[offset] = token.sent if token is not None else None
+        return self._sentences[offset]
+
+    def _paragraph_at(self, offset: int) -> Optional[Paragraph]:
+        """``Source.paragraph_at`` by bisection (paragraphs are in text order)."""
+        i = bisect.bisect_right(self._starts, offset) - 1
+        if i >= 0 and self.source.paragraphs[i].start <= offset < self.source.paragraphs[i].end:
+            return self.source.paragraphs[i]
+        return None
 
     def _inside_marks(self, offset: int) -> bool:
         return any(m.start <= offset < m.end for m in self.marked)
 
     def _dateline_at(self, offset: int) -> int:
-        para = self.source.paragraph_at(offset)
+        para = self._paragraph_at(offset)
         return self.datelines.get(para.index, 0) if para is not None else 0
 
     def _in_dateline(self, offset: int) -> bool:
-        para = self.source.paragraph_at(offset)
+        para = self._paragraph_at(offset)
         return para is not None and offset < self.datelines.get(para.index, para.start)
 
     def _paragraph_kind(self, offset: int) -> str:
-        para = self.source.paragraph_at(offset)
+        para = self._paragraph_at(offset)
         return para.kind if para is not None else ""
 
 
