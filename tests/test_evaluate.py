@@ -88,3 +88,46 @@ def test_a_contradiction_matches_on_two_sides_or_one_side_of_the_same_kind() -> 
     assert evaluate._same_dispute(both, gold, sides)
     assert evaluate._same_dispute(one_same_kind, gold, sides)
     assert not evaluate._same_dispute(one_other_kind, gold, sides)
+
+
+def test_gold_actors_speakers_and_identities_are_consistent() -> None:
+    """Aliases occur in their article, speakers are listed actors, identity forms occur in the corpus."""
+    root = Path(__file__).parent / "eval"
+    for folder, articles in ((root / "seeds", Path(__file__).parent.parent / "seeds"), (root / "wire", root / "wire" / "articles")):
+        if not folder.is_dir():
+            continue
+        gold, _, identities = evaluate.load_gold(folder)
+        texts = {p.stem: p.read_text(encoding="utf-8") for p in articles.glob("*.txt")}
+        for source, article in gold.items():
+            actors = article.get("actors") or []
+            for actor in actors:
+                for alias in actor.get("aliases") or []:
+                    assert alias in texts[source], (source, alias)
+            names = {actor["name"] for actor in actors}
+            for quote in article.get("quotes") or []:
+                assert quote.get("speaker") is None or quote["speaker"] in names, (source, quote["speaker"])
+        corpus = "\n".join(texts.values())
+        for group in (identities.get("same") or []) + (identities.get("apart") or []):
+            for form in group:
+                assert form in corpus, (folder.name, form)
+
+
+def test_identities_count_merged_pairs_and_wrong_merges() -> None:
+    text = "Yusuf Demir spoke. Yousef Demir left. Selin Demir stayed."
+    g = graph("ana-varga", 40)
+    g["actors"] = [
+        {"id": "demir", "name": "Yusuf Demir", "aliases": ["Yousef Demir"], "mentions": []},
+        {"id": "selin", "name": "Selin Demir", "aliases": ["Yusuf demir"], "mentions": []},
+    ]
+    identities = {"same": [["Yusuf Demir", "Yousef Demir", "YUSUF DEMIR"]], "apart": [["Yusuf Demir", "Selin Demir"]]}
+    score = evaluate.score_identities(identities, g, {"a": text})
+    assert (score.found, score.gold) == (2, 2)  # the upper-case spelling adds no pair of its own
+    assert score.note.startswith("wrong merges: 1 of 1")
+    assert "wrong: Yusuf Demir merged with Selin Demir" in evaluate.details([score])
+
+
+def test_details_list_missed_and_wrong_quotes() -> None:
+    found, _ = evaluate.score_quotes(GOLD, graph("ana-varga", TEXT.index("We will") + 3), {"a": TEXT}, "direct")
+    lines = evaluate.details([found]).splitlines()
+    assert "- missed: a: 'We will rebuild the bridge.'" in lines
+    assert "- wrong: a: 'We '" in lines

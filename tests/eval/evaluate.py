@@ -1,6 +1,6 @@
 """`make eval`: precision and recall of `extract` against hand annotations.
 
-    python tests/eval/evaluate.py --seeds DIR --gold DIR [--graph FILE] [--dates FILE]
+    python tests/eval/evaluate.py --seeds DIR --gold DIR [--graph FILE] [--dates FILE] [--details]
 
 Runs ``python -m generator extract`` on the articles (or reads ``--graph``),
 compares it with the gold files (format: tests/eval/README.md) and prints one
@@ -19,7 +19,7 @@ import subprocess
 import sys
 import tempfile
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -103,6 +103,7 @@ class Score:
     right: int = 0  # predicted items that are right
     predicted: int = 0
     note: str = ""
+    misses: list[str] = field(default_factory=list)  # "missed: …" and "wrong: …" lines for --details
 
     def row(self) -> str:
         recall = _ratio(self.found, self.gold)
@@ -143,6 +144,10 @@ def score_actors(gold: dict[str, dict], forms: dict[str, dict[str, set[str]]]) -
         score.found += sum(1 for g in golds if any(g & p for p in predicted.values()))
         score.predicted += len(predicted)
         score.right += sum(1 for p in predicted.values() if any(g & p for g in golds))
+        score.misses += [f"missed: {source}: {a['name']}" for a, g in zip(article.get("actors") or [], golds)
+                         if not any(g & p for p in predicted.values())]
+        score.misses += [f"wrong: {source}: {i} {sorted(p)}" for i, p in sorted(predicted.items())
+                         if not any(g & p for g in golds)]
     return score
 
 
@@ -156,10 +161,17 @@ def score_identities(identities: dict, graph: dict, texts: dict[str, str]) -> Sc
     for group in identities.get("same") or []:
         for i, a in enumerate(group):
             for b in group[i + 1:]:
+                if fold(a) == fold(b):
+                    continue  # spellings that differ only in case or quote marks say nothing about merging
                 score.gold += 1
-                score.found += bool(owners.get(fold(a), set()) & owners.get(fold(b), set()))
+                together = bool(owners.get(fold(a), set()) & owners.get(fold(b), set()))
+                score.found += together
+                if not together:
+                    score.misses.append(f"missed: {a} = {b}")
     apart = identities.get("apart") or []
-    wrong = sum(1 for a, b in apart if owners.get(fold(a), set()) & owners.get(fold(b), set()))
+    merged = [(a, b) for a, b in apart if owners.get(fold(a), set()) & owners.get(fold(b), set())]
+    score.misses += [f"wrong: {a} merged with {b}" for a, b in merged]
+    wrong = len(merged)
     score.note = f"wrong merges: {wrong} of {len(apart)} keep-apart pairs"
     return score
 
@@ -181,14 +193,22 @@ def score_quotes(gold: dict[str, dict], graph: dict, texts: dict[str, str], kind
         preds = [q for q in graph["quotes"] if q["source"] == source and q["kind"] == kind]
         score.gold += len(golds)
         score.predicted += len(preds)
-        score.right += sum(1 for p in preds if any(span and overlaps(span, (p["start"], p["end"])) for _, span in golds))
+        for p in preds:
+            right = any(span and overlaps(span, (p["start"], p["end"])) for _, span in golds)
+            score.right += right
+            if not right:
+                score.misses.append(f"wrong: {source}: {texts[source][p['start']:p['end']]!r}")
         for g, span in golds:
             match = next((p for p in preds if span and overlaps(span, (p["start"], p["end"]))), None)
             if match is None:
+                score.misses.append(f"missed: {source}: {g['text']!r}")
                 continue
             score.found += 1
             speakers.gold += 1
-            speakers.found += _same_speaker(g.get("speaker"), match["speaker"], gold_actors, actor_names)
+            same = _same_speaker(g.get("speaker"), match["speaker"], gold_actors, actor_names)
+            speakers.found += same
+            if not same:
+                speakers.misses.append(f"wrong: {source}: {g['text'][:60]!r}: {match['speaker']} for {g.get('speaker')}")
     speakers.note = "share of the quotes found"
     return score, speakers
 
@@ -209,6 +229,7 @@ def score_scare_quotes(gold: dict[str, dict], graph: dict, texts: dict[str, str]
             if span and any(q["source"] == source and touches(span, (q["start"], q["end"])) and q["kind"] == "direct"
                             for q in graph["quotes"]):
                 reported += 1
+                score.misses.append(f"wrong: {source}: {term!r} reported as a quote")
     score.note = f"{reported} of {score.gold} scare-quoted terms reported as quotes (want 0)"
     score.gold = 0
     return score
@@ -228,10 +249,14 @@ def score_events(gold: dict[str, dict], graph: dict, texts: dict[str, str]) -> l
                         if span and m["source"] == source and touches(span, (m["start"], m["end"]))), None)
             if hit is None:
                 matched.setdefault(event["key"], []).append("")
+                found.misses.append(f"missed: {source}: {event['key']}: {event['evidence']!r}")
                 continue
             found.found += 1
             dated.gold += 1
-            dated.found += str(event.get("date") or "") == str(hit.get("date") or "")
+            right_date = str(event.get("date") or "") == str(hit.get("date") or "")
+            dated.found += right_date
+            if not right_date:
+                dated.misses.append(f"wrong: {source}: {event['key']}: {hit.get('date')} for {event.get('date')}")
             matched.setdefault(event["key"], []).append(hit["id"])
     for ids in matched.values():
         for i, a in enumerate(ids):
@@ -253,7 +278,13 @@ def score_contradictions(gold: list[dict], graph: dict, texts: dict[str, str]) -
     hits = [[i for i, c in enumerate(sides) if _same_dispute(pred, gold[i], c)] for pred in graph["contradictions"]]
     score.right = sum(1 for h in hits if h)
     score.found = len({i for h in hits for i in h})
+    score.misses += [f"missed: {c.get('summary', '')}" for i, c in enumerate(gold) if not any(i in h for h in hits)]
+    score.misses += [f"wrong: {p.get('kind')}: {_claim_texts(p, texts)}" for p, h in zip(graph["contradictions"], hits) if not h]
     return score
+
+
+def _claim_texts(predicted: dict, texts: dict[str, str]) -> str:
+    return " / ".join(f"{c['source']}: {texts.get(c['source'], '')[c['start']:c['end']][:60]!r}" for c in predicted["claims"])
 
 
 def _same_dispute(predicted: dict, gold: dict, sides: list) -> bool:
@@ -284,6 +315,8 @@ def score_dates(path: Path) -> Score | None:
     for row in rows:
         value = resolve_date(row["text"], row.get("anchor"), future=bool(row.get("future")))
         score.found += value == row.get("expected")
+        if value != row.get("expected"):
+            score.misses.append(f"wrong: {row['text']!r} at {row.get('anchor')}: {value} for {row.get('expected')}")
     score.right = score.found
     return score
 
@@ -313,15 +346,28 @@ def table(title: str, scores: list[Score]) -> str:
     return "\n".join(lines + [s.row() for s in scores])
 
 
+def details(scores: list[Score]) -> str:
+    """The items behind the numbers: what was missed and what was wrong, per measure."""
+    parts = []
+    for score in scores:
+        if score.misses:
+            parts += ["", f"#### {score.name}", "", *(f"- {line}" for line in score.misses)]
+    return "\n".join(parts)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=Path, required=True)
     parser.add_argument("--gold", type=Path, required=True)
     parser.add_argument("--graph", type=Path, help="a graph.json to score instead of running extract")
     parser.add_argument("--dates", type=Path, help="a date-expression test set (tests/eval/dates.yml)")
+    parser.add_argument("--details", action="store_true", help="also list the missed and the wrong items")
     args = parser.parse_args(argv)
     graph = json.loads(args.graph.read_text(encoding="utf-8")) if args.graph else run_extract(args.seeds)
-    print(table(f"{args.gold} ({len(graph['sources'])} articles)", evaluate(args.seeds, args.gold, graph, args.dates)))
+    scores = evaluate(args.seeds, args.gold, graph, args.dates)
+    print(table(f"{args.gold} ({len(graph['sources'])} articles)", scores))
+    if args.details:
+        print(details(scores))
     return 0
 
 
