@@ -258,3 +258,11 @@ def test_mentions_in_one_sentence_are_listed_once() -> None:
     lee.mentions.append(Mention("001", start, start + 5, "Mayor"))
     page = render_pages(graph)["actors/ann-lee.md"]
     assert "## Mentions (4 in 3 sentences)" in page
+
+
+def test_an_inferred_article_date_says_so() -> None:
+    graph = small_graph()
+    source = graph.sources[0]
+    source.date, source.date_origin = "2020-03-01", "inferred"
+    page = render_pages(graph)[f"sources/{source.id}.md"]
+    assert "2020-03-01" in page and "inferred, not in the article" in page

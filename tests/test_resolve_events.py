@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from generator.extract.events import extract_events
-from generator.model import EventMention, Figure, Source
+from generator.model import Event, EventMention, Figure, Source
 
 
 events_module = importlib.import_module("generator.resolve.events")
@@ -91,8 +91,12 @@ def test_figures_and_shared_words_help_merge():
 
 def test_infer_source_dates_from_shared_events():
     sources = [Source("a", "a.txt", "", date="2021-07-06"), Source("b", "b.txt", "", date=None)]
-    events = resolve_events([_mention("a", "2021-07-05"), _mention("b", None)], sources)
-    assert infer_source_dates(sources, events) == {"b": "2021-07-05"}
+    mentions = [_mention("a", "2021-07-05"), _mention("b", None)]
+    events = resolve_events(mentions, sources)
+    assert infer_source_dates(sources, events) == {}  # one shared event is too weak a link
+    two = Event("e2", "Second", "meeting", date="2021-07-06", mentions=[
+        EventMention("a", 50, 60, "x", "met", "meeting", "2021-07-06"), EventMention("b", 50, 60, "x", "met", "meeting")])
+    assert infer_source_dates(sources, events + [two]) == {"b": "2021-07-06"}
 
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

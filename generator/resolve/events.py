@@ -337,17 +337,26 @@ def _first(event: Event) -> tuple:
 def infer_source_dates(sources: list[Source], events: list[Event]) -> dict[str, str]:
     """Article dates inferred from dated events they share with dated articles.
 
-    For an undated article, the latest date among the events it shares with
-    other articles is a lower bound on when it was written; that date is
-    offered, marked "inferred" by the caller. Nothing is returned for an
-    article with no such event.
+    An undated article that shares at least ``MIN_SHARED_EVENTS`` events with
+    dated articles, all dated within ``WINDOW_DAYS`` of each other, was written
+    no earlier than the latest of them: that date is offered, marked
+    "inferred" by the caller. One shared event is too weak a link (event
+    coreference errs), so nothing is returned then.
     """
     undated = {s.id for s in sources if not s.date}
-    inferred: dict[str, str] = {}
+    shared: dict[str, dict[str, str]] = {}
     for event in events:
         if not event.date or len({m.source for m in event.mentions}) < 2:
             continue
         for mention in event.mentions:
-            if mention.source in undated and event.date > inferred.get(mention.source, ""):
-                inferred[mention.source] = event.date
+            if mention.source in undated:
+                shared.setdefault(mention.source, {})[event.id] = event.date
+    inferred = {}
+    for source_id, dated in shared.items():
+        days = sorted(dated.values())
+        if len(dated) >= MIN_SHARED_EVENTS and _days_apart(days[0], days[-1]) <= WINDOW_DAYS:
+            inferred[source_id] = days[-1]
     return dict(sorted(inferred.items()))
+
+
+MIN_SHARED_EVENTS = 2
