@@ -138,3 +138,12 @@ def test_two_people_sharing_a_surname_stay_apart_in_one_article(doc_for) -> None
             "Interior Minister Mohammed Haddad visited the port. The mayor, Leila Haddad, is not related to him.")
     _, actors = actors_of(doc_for, text)
     assert {"Mohammed Haddad", "Leila Haddad"} <= {a.name for a in actors}
+
+
+def test_places_and_portfolios_are_no_actors(doc_for) -> None:
+    text = ("Border talks\n\n"
+            "Interior Minister Ana Petrov said refugees arrived in Tessel and near Oskil overnight.")
+    _, actors = actors_of(doc_for, text)
+    names = {a.name for a in actors}
+    assert "Ana Petrov" in names
+    assert not names & {"Tessel", "Oskil", "Interior"}

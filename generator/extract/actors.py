@@ -202,15 +202,39 @@ bombing bombardment airstrikes withdrawal deal threat warning accusation accusat
 """.split())
 
 
+# Ministers' portfolios: capitalised in titles, never an actor on their own.
+PORTFOLIOS = frozenset("""
+interior foreign defence defense labour labor justice finance health education energy trade transport
+agriculture environment economy culture home
+""".split())
+PLACE_PREPOSITIONS = frozenset("in at near from to outside into across around toward towards off".split())
+
+
+def _owns_a_deed(doc: Doc, end: int) -> bool:
+    last = doc[end - 1]
+    if last.dep_ == "case" and end >= 2:
+        last = doc[end - 2]
+    return last.dep_ == "poss" and last.head.lemma_.lower() in DEED_NOUNS
+
+
+def _place_named(doc: Doc, group) -> bool:
+    """An "organisation" of one name with no organisation word, only ever after "in", "at", "near"…: a place."""
+    if group.kind != "organization" or any(len(n.split()) > 2 or is_acronym(n) for n in group.names):
+        return False
+    if any(w.lower() in ORG_HEADS for n in group.names for w in n.split()):
+        return False
+    for start, end in group.spans:
+        if start == 0 or doc[start - 1].lower_ not in PLACE_PREPOSITIONS or _acts(doc, start, end):
+            return False
+    return True
+
+
 def _state_acts(doc: Doc, group) -> bool:
     """A country is an actor in an article only where it acts: subject, agent, or owner of a deed."""
     for start, end in group.spans:
         if _acts(doc, start, end) or _speaks(doc, start, end):
             return True
-        last = doc[end - 1]
-        if last.dep_ == "case" and end >= 2:
-            last = doc[end - 2]
-        if last.dep_ == "poss" and last.head.lemma_.lower() in DEED_NOUNS:
+        if _owns_a_deed(doc, end):
             return True
     return False
 
@@ -485,6 +509,8 @@ def _resolve_kind(doc: Doc, cand: _Cand) -> str | None:
             cand.metonym, cand.country = True, capital_of(text)
             return "state"
         return None  # a city or region: places are not actors here
+    if text.lower() in PORTFOLIOS:
+        return None  # "Interior" cut from "Interior Minister"
     if cand.kind == "other":
         return None
     return cand.kind
@@ -762,7 +788,7 @@ def extract_actors(doc: Doc, source: Source) -> list[Actor]:
     mined = [(p.start, p.end) for p in source.paragraphs if p.mined]
     for group in groups:
         group.spans = sorted(s for s in set(group.spans) if _in_mined(doc, s, mined))
-    groups = [g for g in groups if g.spans and (not g.country or _state_acts(doc, g))]
+    groups = [g for g in groups if g.spans and (not g.country or _state_acts(doc, g)) and not _place_named(doc, g)]
     groups.sort(key=lambda g: g.spans[0])
     ids = [f"{source.id}:{n}" for n in range(1, len(groups) + 1)]
     index = {i: k for k, g in enumerate(groups) for s, e in g.spans for i in range(s, e)}
