@@ -1,12 +1,12 @@
 """Existence clashes: one side says some X exist or were opened, the other that there are no X."""
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 from typing import Optional
 
 from generator.compare.text import Corpus, Sentence
+from generator.extract.dates import days_apart
 from generator.extract.figures import singular
 from generator.model import Contradiction
 
@@ -83,19 +83,8 @@ def _closest_affirmation(corpus: Corpus, denial: Existence, statements: list[Exi
     for other in statements:
         if not other.exists or other.noun != denial.noun or other.sentence.source == denial.sentence.source:
             continue
-        gap = _days_apart(corpus, denial.sentence.source, other.sentence.source)
+        gap = days_apart(corpus.sources[denial.sentence.source].date, corpus.sources[other.sentence.source].date)
         if gap is not None and gap > MAX_DAYS_APART:
             continue
         candidates.append((gap if gap is not None else MAX_DAYS_APART + 1, other.sentence.source, other.start, other))
     return min(candidates, key=lambda c: c[:3])[3] if candidates else None
-
-
-def _days_apart(corpus: Corpus, first: str, second: str) -> Optional[int]:
-    dates = [corpus.sources[s].date for s in (first, second)]
-    if not all(dates):
-        return None
-    try:
-        a, b = (dt.date.fromisoformat(d[:10]) for d in dates)
-    except ValueError:
-        return None
-    return abs((a - b).days)

@@ -74,6 +74,12 @@ class DateMatch:
     until: bool = False  # "until Friday": the end of something
 
 
+def days_apart(first: Optional[str], second: Optional[str]) -> Optional[int]:
+    """Whole days between two ISO dates; None when either is missing or malformed."""
+    a, b = parse_iso(first), parse_iso(second)
+    return abs((a - b).days) if a and b else None
+
+
 def parse_iso(value: Optional[str]) -> Optional[dt.date]:
     """The date of an ISO ``yyyy-mm-dd`` string, or None."""
     if not value:

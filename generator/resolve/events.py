@@ -12,7 +12,7 @@ import unicodedata
 from collections import Counter
 from typing import Optional
 
-from generator.extract.dates import date_window, parse_iso
+from generator.extract.dates import date_window, days_apart, parse_iso
 from generator.model import Event, EventMention, Source
 
 # Types that can name the same happening.
@@ -154,8 +154,9 @@ DISPUTED_DAYS = 2
 
 
 def _days_apart(a: str, b: str) -> int:
-    day_a, day_b = parse_iso(a), parse_iso(b)
-    return abs((day_a - day_b).days) if day_a and day_b else 10**6
+    """Days between two ISO dates; unknown counts as infinitely far."""
+    days = days_apart(a, b)
+    return 10**6 if days is None else days
 
 
 def _in_range(day: str, mention: EventMention) -> bool:
