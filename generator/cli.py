@@ -24,7 +24,7 @@ def parser() -> argparse.ArgumentParser:
     for sub in (build, extract):
         sub.add_argument("--model", default=None, help=f"spaCy model package or path (default: {DEFAULT_MODEL})")
         sub.add_argument("--jobs", type=int, default=None, help="worker processes for extraction (default: all cores)")
-        sub.add_argument("--no-cache", action="store_true", help="re-extract every article")
+        sub.add_argument("--no-cache", action="store_true", help="re-extract every article and rebuild every page")
     return p
 
 

@@ -84,23 +84,27 @@ def build(settings: Settings, progress: Progress = stderr_progress, timings: Tim
     export.write_quotes_csv(graph, content / "data" / "quotes.csv")
     progress(f"render: {len(pages)} pages in {content}")
     bundle = settings.dist_dir / "offline.zip"
-    work = (settings.out or settings.project) / "build" / "offline"
     progress(f"site: building {settings.site_dir} and {bundle}")
-    timings.run("site", build_both, content, settings, bundle, work)
+    timings.run("site", build_both, content, settings, bundle)
     progress(f"site: built {settings.site_dir}; bundle: wrote {bundle}")
     return graph
 
 
-def build_both(content: Path, settings: Settings, bundle: Path, work: Path) -> None:
-    """The hosted site and the offline bundle: two MkDocs builds, side by side when two cores are allowed."""
+def build_both(content: Path, settings: Settings, bundle: Path) -> None:
+    """The hosted site and the offline bundle: two MkDocs builds, side by side when two cores are allowed.
+
+    With the cache on, each build keeps a state file in build/ and a rebuild redoes only changed pages.
+    """
     from generator import site
 
+    work = settings.build_dir / "offline"
+    states = [settings.build_dir / f"{name}.state.json" if settings.cache else None for name in ("site", "offline")]
     if settings.jobs < 2:
-        site.build_site(content, settings.site_dir, settings.project)
-        site.build_offline_bundle(content, bundle, settings.project, work)
+        site.build_site(content, settings.site_dir, settings.project, states[0])
+        site.build_offline_bundle(content, bundle, settings.project, work, states[1])
         return
     with ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("fork")) as pool:
-        hosted = pool.submit(site.build_site, content, settings.site_dir, settings.project)
-        offline = pool.submit(site.build_offline_bundle, content, bundle, settings.project, work)
+        hosted = pool.submit(site.build_site, content, settings.site_dir, settings.project, states[0])
+        offline = pool.submit(site.build_offline_bundle, content, bundle, settings.project, work, states[1])
         hosted.result()
         offline.result()

@@ -15,7 +15,7 @@ class Settings:
     model: str = field(default_factory=lambda: os.environ.get("GENERATOR_MODEL", DEFAULT_MODEL))
     jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
     project: Path = Path(".")
-    cache: bool = True  # reuse extractions of unchanged articles
+    cache: bool = True  # reuse extractions of unchanged articles and pages of the last build
 
     @property
     def content_dir(self) -> Path:
@@ -24,6 +24,11 @@ class Settings:
     @property
     def site_dir(self) -> Path:
         return (self.out or self.project) / "site"
+
+    @property
+    def build_dir(self) -> Path:
+        """Work files kept between builds: the offline build and the incremental-build state."""
+        return (self.out or self.project) / "build"
 
     @property
     def dist_dir(self) -> Path:

@@ -5,16 +5,21 @@ import sys
 from pathlib import Path
 
 from generator.site import config as site_config
+from generator.site import incremental
 
 MAX_WARNINGS_SHOWN = 5
+DIRTY_BUILD_WARNING = "A 'dirty' build is being performed"  # MkDocs' caution, answered by `incremental`
 
 
-def build_site(content_dir: Path, site_dir: Path, project: Path) -> None:
-    """Build content_dir into site_dir with project/mkdocs.yml (hosted site, directory URLs)."""
-    run_build(content_dir, site_dir, project, offline=False)
+def build_site(content_dir: Path, site_dir: Path, project: Path, state: Path | None = None) -> None:
+    """Build content_dir into site_dir with project/mkdocs.yml (hosted site, directory URLs).
+
+    With a state file, a rebuild redoes only the pages whose files changed (see `incremental`).
+    """
+    run_build(content_dir, site_dir, project, offline=False, state=state)
 
 
-def run_build(content_dir: Path, site_dir: Path, project: Path, offline: bool) -> None:
+def run_build(content_dir: Path, site_dir: Path, project: Path, offline: bool, state: Path | None = None) -> None:
     """One quiet, reproducible MkDocs build; RuntimeError with what to do when it fails."""
     from mkdocs.commands.build import build
     from mkdocs.exceptions import MkDocsException
@@ -22,17 +27,26 @@ def run_build(content_dir: Path, site_dir: Path, project: Path, offline: bool) -
     site_config.check_content(content_dir)
     with site_config.quiet_mkdocs() as warnings, site_config.reproducible_dates():
         cfg = site_config.load(content_dir, site_dir, project, offline=offline)
+        files = incremental.file_digests(content_dir)
+        stamp = incremental.fingerprint(project, cfg, offline)
+        plan = incremental.prepare(cfg, incremental.read_state(state), stamp, files)
+        if state is not None:
+            Path(state).unlink(missing_ok=True)
         try:
-            build(cfg, dirty=False)
+            build(cfg, dirty=plan.dirty)
+            incremental.finish(cfg, plan, offline)
         except MkDocsException as error:
             raise RuntimeError(f"MkDocs could not build {content_dir}: {error}") from None
         except OSError as error:
             raise RuntimeError(f"MkDocs could not write {site_dir}: {error}") from None
+    if state is not None:
+        incremental.write_state(state, stamp, files)
     report_warnings(warnings.messages)
 
 
 def report_warnings(messages: list[str]) -> None:
     """Print MkDocs' warnings in a short block (the first few, then a count)."""
+    messages = [m for m in messages if not m.startswith(DIRTY_BUILD_WARNING)]
     if not messages:
         return
     for message in messages[:MAX_WARNINGS_SHOWN]:

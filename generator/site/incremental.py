@@ -1,0 +1,150 @@
+"""Incremental MkDocs builds: after a small change, rebuild only the pages whose files changed.
+
+MkDocs' ``dirty`` mode skips every page whose output is newer than its source.
+This module makes that safe for a generated site:
+
+* a state file records what the last successful build saw (a digest of every
+  content file, and a fingerprint of the configuration, theme and tools); when
+  the fingerprint differs, or there is no state, the build is a clean one;
+* before the build, the output of every changed or removed file is deleted, so
+  MkDocs rebuilds it whatever the file times say;
+* after the build, the search index (which a dirty build writes for the rebuilt
+  pages only) is completed from the previous index, in the order a clean build
+  writes it, so the result is byte-identical to a clean build.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+from generator.site import config as site_config
+
+INDEX = Path("search") / "search_index.json"
+INDEX_SCRIPT = Path("search") / "search_index.js"  # the offline plugin's copy of the index, for file://
+
+
+@dataclass
+class Plan:
+    """What a build will do: clean, or dirty with the pages whose entries must be redone."""
+
+    dirty: bool
+    changed_urls: set[str]
+    previous_index: dict | None
+
+
+def file_digests(content_dir: Path) -> dict[str, str]:
+    """sha256 of every file under content_dir, by posix relative path."""
+    content_dir = Path(content_dir)
+    return {
+        path.relative_to(content_dir).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(content_dir.rglob("*"))
+        if path.is_file()
+    }
+
+
+def fingerprint(project: Path, cfg, offline: bool) -> str:
+    """Everything besides the content that shapes every page: config, overrides, tools, dates."""
+    digest = hashlib.sha256()
+    parts = [site_config.config_path(project).read_bytes(), str(offline).encode(), str(cfg.use_directory_urls).encode(),
+             str(site_config.source_date_epoch()).encode(), Path(cfg.docs_dir).as_posix().encode()]
+    parts += [metadata.version(name).encode() for name in ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions")]
+    overrides = Path(project) / "overrides"
+    for digest_path, value in sorted(file_digests(overrides).items()) if overrides.is_dir() else []:
+        parts += [digest_path.encode(), value.encode()]
+    for part in parts:
+        digest.update(len(part).to_bytes(8, "big") + part)
+    return digest.hexdigest()
+
+
+def read_state(state_path: Path | None) -> dict | None:
+    """The last successful build's state, or None when absent or unreadable."""
+    if state_path is None or not Path(state_path).is_file():
+        return None
+    try:
+        state = json.loads(Path(state_path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return state if isinstance(state, dict) and isinstance(state.get("files"), dict) else None
+
+
+def write_state(state_path: Path, stamp: str, files: dict[str, str]) -> None:
+    """Record a successful build (written last, so an interrupted build leaves no state)."""
+    Path(state_path).parent.mkdir(parents=True, exist_ok=True)
+    Path(state_path).write_text(json.dumps({"fingerprint": stamp, "files": files}, sort_keys=True), encoding="utf-8")
+
+
+def prepare(cfg, state: dict | None, stamp: str, files: dict[str, str]) -> Plan:
+    """Decide clean or dirty; for dirty, delete the outputs of changed and removed files."""
+    site_dir = Path(cfg.site_dir)
+    index = site_dir / INDEX
+    if not state or state.get("fingerprint") != stamp or not index.is_file():
+        return Plan(dirty=False, changed_urls=set(), previous_index=None)
+    previous = state["files"]
+    stale = sorted(path for path in set(previous) | set(files) if previous.get(path) != files.get(path))
+    changed_urls = set()
+    for relative in stale:
+        output = output_file(cfg, relative)
+        changed_urls.add(page_url(output))
+        Path(output.abs_dest_path).unlink(missing_ok=True)
+    return Plan(dirty=True, changed_urls=changed_urls, previous_index=json.loads(index.read_text(encoding="utf-8")))
+
+
+def output_file(cfg, relative: str):
+    """MkDocs' File for a content path: where it lands in the site and its URL."""
+    from mkdocs.structure.files import File
+
+    return File(relative, cfg.docs_dir, cfg.site_dir, cfg.use_directory_urls)
+
+
+def finish(cfg, plan: Plan, offline: bool) -> None:
+    """After a dirty build: complete the search index and drop folders left empty."""
+    if not plan.dirty:
+        return
+    site_dir = Path(cfg.site_dir)
+    fresh = json.loads((site_dir / INDEX).read_text(encoding="utf-8"))
+    docs = merged_entries(page_order(cfg), plan.previous_index["docs"], fresh["docs"], plan.changed_urls)
+    data = json.dumps({"config": fresh["config"], "docs": docs}, separators=(",", ":"), default=str)
+    (site_dir / INDEX).write_bytes(data.encode("utf-8"))
+    if offline:
+        (site_dir / INDEX_SCRIPT).write_text(f"var __index = {data}", encoding="utf-8")
+    remove_empty_folders(site_dir)
+
+
+def page_order(cfg) -> list[str]:
+    """Page URLs in the order a clean build indexes them (MkDocs' documentation_pages order)."""
+    from mkdocs.structure.files import get_files
+
+    return [page_url(file) for file in get_files(cfg).documentation_pages()]
+
+
+def page_url(file) -> str:
+    """The URL the search index uses for a file: MkDocs' Page.url ('' for the home page, not './')."""
+    return "" if file.url in (".", "./") else file.url
+
+
+def merged_entries(order: list[str], previous: list[dict], fresh: list[dict], changed: set[str]) -> list[dict]:
+    """Entries of rebuilt pages from the fresh index, the rest from the previous one, in page order."""
+    by_page: dict[str, list[dict]] = {}
+    for entry in fresh:
+        by_page.setdefault(page_of(entry), []).append(entry)
+    redone = changed | set(by_page)  # MkDocs also rebuilds a page whose file merely looks newer
+    for entry in previous:
+        if page_of(entry) not in redone:
+            by_page.setdefault(page_of(entry), []).append(entry)
+    return [entry for url in order for entry in by_page.get(url, [])]
+
+
+def page_of(entry: dict) -> str:
+    """The page URL of a search index entry (its location without the anchor)."""
+    return entry["location"].split("#", 1)[0]
+
+
+def remove_empty_folders(root: Path) -> None:
+    """Delete folders emptied by removed pages (a clean build would not have them)."""
+    for folder, _, _ in os.walk(root, topdown=False):
+        if folder != str(root) and not os.listdir(folder):
+            os.rmdir(folder)
