@@ -42,13 +42,13 @@ TRIGGER_NOUNS = {
     "advance": "Advance", "retreat": "Retreat", "storm": "Storming", "rally": "Rally", "riot": "Riots",
     "boycott": "Boycott", "proclaim": "Proclamation", "unveil": "Announcement", "ratify": "Ratification",
     "convene": "Meeting", "recapture": "Recapture", "besiege": "Siege", "target": "Attack",
-    "massacre": "Massacre",
+    "massacre": "Massacre", "investigate": "Investigation", "probe": "Investigation",
 }
 TYPE_TITLES = {
     "announcement": "Announcement", "ceasefire": "Ceasefire", "attack": "Attack", "meeting": "Meeting",
     "statement": "Statement", "interview": "Interview", "agreement": "Agreement", "vote": "Vote",
     "accident": "Accident", "arrest": "Arrest", "evacuation": "Evacuation", "military": "Military operation",
-    "protest": "Protest", "election": "Election", "other": "Event",
+    "protest": "Protest", "election": "Election", "inquiry": "Inquiry", "other": "Event",
 }
 
 
