@@ -152,6 +152,7 @@ class EventMention:
     actors: list[str] = field(default_factory=list)  # actor ids
     place: Optional[str] = None
     figures: list[Figure] = field(default_factory=list)
+    trigger_words: list[str] = field(default_factory=list)  # lemmas of all the words naming it: "fighting", "kill"
 
 
 @dataclass

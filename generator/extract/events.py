@@ -73,6 +73,7 @@ TYPE_PRIORITY = [
 ]
 # Types that name the telling of an event more than the event: a real event word beside them wins.
 WEAK_TYPES = {"announcement": 2, "statement": 3, "interview": 3, "other": 1, "meeting": 1}
+TELLING_TYPES = {"announcement", "statement", "interview"}
 # Nouns that stand for a state of affairs, not a happening, when bare ("the war", "a strike force").
 LABOUR_WORDS = {"worker", "workers", "union", "unions", "miner", "miners", "staff", "employee",
                 "employees", "pay", "wage", "wages", "teacher", "teachers", "driver", "drivers",
@@ -119,8 +120,8 @@ def _sentence_events(sent: Span, source: Source, actors: list[Actor]) -> list[Ev
     for at, group in enumerate(groups):
         owned = {i for i, g in owner.items() if g == at}
         mention = _group_event(sent, source, actors, group, owned, dates, len(groups) == 1, anchored)
-        if mention is not None and (at == 0 or WEAK_TYPES.get(mention.type, 0) == 0):
-            mentions.append(mention)  # a second happening must be named by a real event word
+        if mention is not None and (at == 0 or mention.type not in TELLING_TYPES):
+            mentions.append(mention)  # a second happening must be more than the telling of one
     return mentions
 
 
@@ -150,6 +151,7 @@ def _group_event(sent: Span, source: Source, actors: list[Actor], group: list[tu
         actors=actor_ids,
         place=place,
         figures=_figures(sent, source, lo, hi),
+        trigger_words=sorted({t.lemma_.lower() for t, _ in group}),
     )
 
 
@@ -343,7 +345,20 @@ def _own_dates(dates: list[DateMatch], group: list[tuple[Token, str]], owned: se
             near.update(t.i for c in verb.children if c.dep_ in DATE_DEPS for t in c.subtree)
         near.update(_span_start_dates(token))
     doc = group[0][0].doc
-    return [d for d in dates if _token_index(doc, d.start) in near & owned]
+    found = [d for d in dates if _token_index(doc, d.start) in near & owned]
+    if found:
+        return found
+    told = set().union(*(_told_on(token) for token, _ in group))
+    return [d for d in dates if _token_index(doc, d.start) in told & owned]
+
+
+def _told_on(token: Token) -> set[int]:
+    """ "The minister said on Tuesday that an investigation had been opened": with no date of its own,
+    a happening reported by a verb of saying is dated no later than the saying; its date stands in."""
+    node = _governing_verb(token) or token
+    if node.pos_ not in ("VERB", "AUX") or node.dep_ != "ccomp" or node.head.lemma_.lower() not in SPEECH_VERBS:
+        return set()
+    return {t.i for c in node.head.children if c.dep_ in DATE_DEPS for t in c.subtree}
 
 
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "attr"}
@@ -401,6 +416,8 @@ def _trigger_type(token: Token) -> Optional[str]:
             return None  # "bombed-out city", "targeted areas": a description, not a happening
         if lemma in ("release", "free") and not _frees_people(token):
             return None
+        if lemma == "strike" and token.tag_ == "VBG" and _labour_story(token.doc):
+            return "protest"  # "striking miners"
         return VERB_TRIGGERS.get(lemma)
     return None
 
@@ -440,7 +457,18 @@ def _strike_type(token: Token) -> str:
         return "attack"
     if token.head.lower_ == "on" or near & LABOUR_WORDS or "general" in modifiers:
         return "protest"
+    if not near & (WEAPON_WORDS | ATTACK_CUES) and _labour_story(token.doc):
+        return "protest"  # "the strike, which began on April 29" in a story about miners and unions
     return "attack"
+
+
+ATTACK_CUES = {"killed", "wounded", "injured", "targeted", "launched", "bombs", "jets", "warplanes", "troops",
+               "militants", "rebels", "army", "forces", "retaliatory", "pre-emptive", "deadly"}
+
+
+def _labour_story(doc: Doc) -> bool:
+    """Whether the article is about workers: labour words (not inside names) at least three times."""
+    return sum(1 for t in doc if t.lower_ in LABOUR_WORDS and not t.ent_type_) >= 3
 
 
 def _is_own_statement(token: Token) -> bool:

@@ -178,7 +178,13 @@ def _window(mention: EventMention, dates: dict) -> Optional[tuple[str, str]]:
     from datetime import timedelta
 
     span = timedelta(days=WINDOW_DAYS)
-    return (day - span).isoformat(), (day + span).isoformat()
+    lasted = timedelta(hours=_longest_duration(mention))  # "a strike that had lasted five weeks" began long ago
+    return (day - span - lasted).isoformat(), (day + span).isoformat()
+
+
+def _longest_duration(mention: EventMention) -> float:
+    """Hours of the longest duration the mention gives ("a six-week strike"), or 0."""
+    return max((f.value for f in mention.figures if f.kind == "duration"), default=0.0)
 
 
 def _similarity(a: EventMention, b: EventMention) -> float:
@@ -186,6 +192,8 @@ def _similarity(a: EventMention, b: EventMention) -> float:
     trig_a, trig_b = _stems(a.trigger), _stems(b.trigger)
     if trig_a & trig_b:
         score += 3.0 if trig_a == trig_b else 2.0
+    elif same_family(a, b):
+        score += FAMILY_SCORE
     elif a.type == b.type:
         score += 1.0
     if a.place and b.place and _norm(a.place) == _norm(b.place):
@@ -204,6 +212,39 @@ def _similarity(a: EventMention, b: EventMention) -> float:
 
 
 SAME_STORY_BONUS = 2.0
+FAMILY_SCORE = 1.5  # "truce" and "ceasefire": less than one word, more than one type
+# Words that name one kind of happening: different outlets pick different ones for the same event.
+TRIGGER_FAMILIES = [
+    {"ceasefire", "cease-fire", "truce", "pause", "armistice", "halt", "moratorium", "cessation", "lull",
+     "respite"},
+    {"fighting", "fight", "clash", "clashes", "battle", "combat", "hostility", "hostilities", "skirmish"},
+    {"attack", "strike", "airstrike", "raid", "bombing", "bomb", "bombard", "bombardment", "shelling",
+     "shell", "assault"},
+    {"explosion", "blast", "explode", "detonation"},
+    {"strike", "walkout", "stoppage"},
+    {"flood", "floods", "flooding", "inundation"},
+    {"deal", "agreement", "accord", "pact", "treaty", "settlement", "agree"},
+    {"talks", "negotiation", "negotiations", "negotiate", "meeting", "meet", "summit"},
+    {"arrest", "detention", "detain", "jail", "imprison"},
+    {"release", "free"},
+    {"protest", "demonstration", "rally", "march", "demonstrate"},
+    {"evacuation", "evacuate"},
+    {"vote", "ballot", "referendum"},
+    {"inquiry", "investigation", "probe", "investigate", "enquiry"},
+    {"kidnapping", "abduction", "kidnap", "abduct"},
+]
+
+
+def same_family(a: EventMention, b: EventMention) -> bool:
+    """Whether the two mentions name their happening with words of one family ("truce", "ceasefire")."""
+    words_a, words_b = _trigger_lemmas(a), _trigger_lemmas(b)
+    return any(words_a & family and words_b & family for family in TRIGGER_FAMILIES)
+
+
+def _trigger_lemmas(mention: EventMention) -> set[str]:
+    words = set(mention.trigger_words)
+    head = mention.trigger.lower().split()[-1:] if mention.trigger else []
+    return words | {w for w in head} | {_verb_lemma(w) for w in head}
 _ELSEWHEN = re.compile(r"\b(?:last|previous|earlier|former|prior|past|next|another)\b", re.I)
 
 
