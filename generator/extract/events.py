@@ -53,7 +53,7 @@ VERB_TRIGGERS = {
     "recapture": "military", "clash": "military", "storm": "military",
     "announce": "announcement", "declare": "announcement", "proclaim": "announcement",
     "unveil": "announcement",
-    "meet": "meeting", "negotiate": "meeting", "visit": "meeting", "convene": "meeting",
+    "meet": "meeting", "negotiate": "meeting", "visit": "meeting", "convene": "meeting", "tour": "meeting",
     "agree": "agreement", "sign": "agreement", "ratify": "agreement",
     "vote": "vote", "elect": "election", "re-elect": "election",
     "crash": "accident", "collide": "accident", "derail": "accident", "capsize": "accident",
@@ -348,8 +348,22 @@ def _own_dates(dates: list[DateMatch], group: list[tuple[Token, str]], owned: se
     found = [d for d in dates if _token_index(doc, d.start) in near & owned]
     if found:
         return found
+    at_once = set().union(*(_when_clause(token) for token, _ in group))
+    found = [d for d in dates if _token_index(doc, d.start) in at_once]
+    if found:
+        return found
     told = set().union(*(_told_on(token) for token, _ in group))
     return [d for d in dates if _token_index(doc, d.start) in told & owned]
+
+
+def _when_clause(token: Token) -> set[int]:
+    """ "The truce collapsed when a convoy was bombed on Monday": what happened at once shares its day."""
+    node = _governing_verb(token) or token
+    found: set[int] = set()
+    for word in node.subtree:
+        if word.lower_ == "when" and word.dep_ in ("advmod", "mark") and word.head.pos_ in ("VERB", "AUX"):
+            found.update(t.i for t in word.head.subtree)
+    return found
 
 
 def _told_on(token: Token) -> set[int]:
@@ -410,6 +424,8 @@ def _trigger_type(token: Token) -> Optional[str]:
             return None
         if kind == "military" and lemma == "operation" and not _is_military_operation(token):
             return None
+        if kind is None and lemma == "campaign" and _is_military_campaign(token):
+            return "military"
         return kind
     if token.pos_ == "VERB":
         if token.dep_ in ("amod", "compound") or (token.dep_ == "acl" and lemma in ("target", "wound")):
@@ -418,6 +434,8 @@ def _trigger_type(token: Token) -> Optional[str]:
             return None
         if lemma == "strike" and token.tag_ == "VBG" and _labour_story(token.doc):
             return "protest"  # "striking miners"
+        if lemma == "pull" and any(c.dep_ in ("prt", "advmod") and c.lower_ in ("back", "out") for c in token.children):
+            return "military"  # "troops pulled back 2 kilometres"
         return VERB_TRIGGERS.get(lemma)
     return None
 
@@ -475,6 +493,19 @@ def _is_own_statement(token: Token) -> bool:
     """ "said in a statement": the statement is the event; "a statement of intent" is not."""
     return token.head.lower_ in ("in", "issued", "released", "published") or token.head.lemma_ in (
         "issue", "release", "publish")
+
+
+def _is_military_campaign(token: Token) -> bool:
+    """ "a bombing campaign", "its campaign on Aleppo": not an election or advertising campaign."""
+    if any(c.lower_ in CAMPAIGN_WORDS for c in token.children if c.dep_ in ("amod", "compound")):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ in ("on", "against") and
+               any(o.dep_ == "pobj" and o.ent_type_ in ("GPE", "LOC", "FAC", "NORP") for o in c.children)
+               for c in token.children)
+
+
+CAMPAIGN_WORDS = {"bombing", "air", "aerial", "military", "ground", "bombardment", "artillery", "drone",
+                  "missile", "counter-insurgency", "counterinsurgency"}
 
 
 def _is_military_operation(token: Token) -> bool:

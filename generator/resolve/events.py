@@ -130,7 +130,21 @@ def compatible_types(a: str, b: str) -> bool:
 def _compatible(a: EventMention, b: EventMention, dates: dict) -> bool:
     if not compatible_types(a.type, b.type) or _durations_differ(a, b):
         return False
+    if _campaign_and_day(a, b) or _campaign_and_day(b, a):
+        return False
     return _dates_agree(a, b, dates)
+
+
+_ONGOING = re.compile(r"\b(?:weeks|months|years)[- ]long\b|\bongoing\b|\bcampaign\b", re.I)
+_STARTED = re.compile(r"\b(?:began|begun|begins|started|starts|since|launched|erupted|broke out|first)\b", re.I)
+ONGOING_HOURS = 7 * 24  # a week: "a six-week strike", not "two days after"
+
+
+def _campaign_and_day(a: EventMention, b: EventMention) -> bool:
+    """An undated weeks-long campaign is not one day's attack, unless that day is when it began."""
+    ongoing = bool(_ONGOING.search(a.text)) or _longest_duration(a) >= ONGOING_HOURS
+    one_day = bool(b.date) and not b.date_end and not _STARTED.search(b.text)
+    return ongoing and not a.date and one_day
 
 
 def _dates_agree(a: EventMention, b: EventMention, dates: dict) -> bool:
