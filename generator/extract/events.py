@@ -434,6 +434,8 @@ def _trigger_type(token: Token) -> Optional[str]:
             return None
         if lemma == "strike" and token.tag_ == "VBG" and _labour_story(token.doc):
             return "protest"  # "striking miners"
+        if lemma == "hold":
+            return "arrest" if _holds_people(token) else None
         if lemma == "pull" and any(c.dep_ in ("prt", "advmod") and c.lower_ in ("back", "out") for c in token.children):
             return "military"  # "troops pulled back 2 kilometres"
         return VERB_TRIGGERS.get(lemma)
@@ -461,6 +463,16 @@ def _frees_people(token: Token) -> bool:
             if node.pos_ in ("NOUN", "PROPN"):
                 return _is_people(node)
     return False
+
+
+def _holds_people(token: Token) -> bool:
+    """ "held two managers", "the hostages held since Sunday": people kept, not talks or a vote held."""
+    if any(c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") for c in token.children):
+        return False  # "held the company responsible"
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if objects:
+        return any(_is_people(o) for o in objects)
+    return token.dep_ in ("relcl", "acl") and _is_people(token.head)
 
 
 def _is_people(token: Token) -> bool:

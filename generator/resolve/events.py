@@ -206,6 +206,8 @@ def _similarity(a: EventMention, b: EventMention) -> float:
     trig_a, trig_b = _stems(a.trigger), _stems(b.trigger)
     if trig_a & trig_b:
         score += 3.0 if trig_a == trig_b else 2.0
+    elif set(a.trigger_words) & set(b.trigger_words):
+        score += 2.0
     elif same_family(a, b):
         score += FAMILY_SCORE
     elif a.type == b.type:
@@ -239,7 +241,7 @@ TRIGGER_FAMILIES = [
     {"flood", "floods", "flooding", "inundation"},
     {"deal", "agreement", "accord", "pact", "treaty", "settlement", "agree"},
     {"talks", "negotiation", "negotiations", "negotiate", "meeting", "meet", "summit"},
-    {"arrest", "detention", "detain", "jail", "imprison"},
+    {"arrest", "detention", "detain", "jail", "imprison", "hold"},
     {"release", "free"},
     {"protest", "demonstration", "rally", "march", "demonstrate"},
     {"evacuation", "evacuate"},
