@@ -153,6 +153,7 @@ class EventMention:
     place: Optional[str] = None
     figures: list[Figure] = field(default_factory=list)
     trigger_words: list[str] = field(default_factory=list)  # lemmas of all the words naming it: "fighting", "kill"
+    linked_by: list[str] = field(default_factory=list)  # why it was grouped with the event's other accounts
 
 
 @dataclass

@@ -127,3 +127,12 @@ def test_inquiry_and_when_clause_dates(doc_for):
     _, events = _events(doc_for, "The truce collapsed after a week when an aid convoy was bombed on Monday.")
     truce = [e for e in events if e.type == "ceasefire"]
     assert truce and truce[0].date == "2021-07-05"
+
+
+def test_arrivals_ceremonies_and_what_is_no_meeting(doc_for):
+    _, events = _events(doc_for, "Monitors said they had reached Tolven on Sunday.")
+    assert [(e.type, e.date) for e in events] == [("meeting", "2021-07-04")]
+    _, events = _events(doc_for, "Families gathered in Tolven, where a memorial service was held on Thursday.")
+    assert [(e.type, e.date) for e in events] == [("other", "2021-07-01")]
+    _, events = _events(doc_for, "The governor in Tolven would not say whether it met the definition on Monday.")
+    assert "meeting" not in {e.type for e in events}

@@ -151,6 +151,9 @@ def test_kindred_words_for_one_happening_merge():
     (event,) = resolve_events([first, second], sources)
     assert {m.source for m in event.mentions} == {"a", "b"}
     assert events_module.same_family(first, second)
+    joined = next(m for m in event.mentions if m.linked_by)
+    assert joined.linked_by[:2] == ["kindred words (“ceasefire” / “truce”)", "same day (2021-07-05)"] or \
+        joined.linked_by[:2] == ["kindred words (“truce” / “ceasefire”)", "same day (2021-07-05)"]
 
 
 def test_kindred_words_on_days_a_fortnight_apart_stay_apart():

@@ -43,6 +43,8 @@ NOUN_TRIGGERS = {
     "resignation": "other", "release": "other", "kidnapping": "other", "abduction": "other",
     "interview": "interview", "statement": "statement", "press conference": "statement",
     "inquiry": "inquiry", "investigation": "inquiry", "probe": "inquiry", "enquiry": "inquiry",
+    "audit": "inquiry",
+    "funeral": "other", "memorial": "other", "vigil": "other", "commemoration": "other",
 }
 VERB_TRIGGERS = {
     "bomb": "attack", "bombard": "attack", "attack": "attack", "shell": "attack", "strike": "attack",
@@ -54,7 +56,8 @@ VERB_TRIGGERS = {
     "announce": "announcement", "declare": "announcement", "proclaim": "announcement",
     "unveil": "announcement",
     "meet": "meeting", "negotiate": "meeting", "visit": "meeting", "convene": "meeting", "tour": "meeting",
-    "agree": "agreement", "sign": "agreement", "ratify": "agreement",
+    "agree": "agreement", "sign": "agreement", "ratify": "agreement", "approve": "agreement",
+    "arrive": "meeting",
     "vote": "vote", "elect": "election", "re-elect": "election",
     "crash": "accident", "collide": "accident", "derail": "accident", "capsize": "accident",
     "sink": "accident", "flood": "accident",
@@ -426,6 +429,8 @@ def _trigger_type(token: Token) -> Optional[str]:
             return None
         if kind is None and lemma == "campaign" and _is_military_campaign(token):
             return "military"
+        if kind is None and lemma == "service" and any(c.lower_ in CEREMONY_WORDS for c in token.children):
+            return "other"  # "a memorial service was held on Thursday"
         return kind
     if token.pos_ == "VERB":
         if token.dep_ in ("amod", "compound") or (token.dep_ == "acl" and lemma in ("target", "wound")):
@@ -436,12 +441,20 @@ def _trigger_type(token: Token) -> Optional[str]:
             return "protest"  # "striking miners"
         if lemma == "hold":
             return "arrest" if _holds_people(token) else None
+        if lemma == "meet" and any(c.dep_ == "dobj" and c.lemma_.lower() in MET_NOT_PEOPLE for c in token.children):
+            return None  # "met the definition", "met their demands"
+        if lemma == "reach" and any(c.dep_ == "dobj" and _is_place_name(c) for c in token.children):
+            return "meeting"  # "monitors reached Sarnik on Sunday": an arrival
         if lemma == "pull" and any(c.dep_ in ("prt", "advmod") and c.lower_ in ("back", "out") for c in token.children):
             return "military"  # "troops pulled back 2 kilometres"
         return VERB_TRIGGERS.get(lemma)
     return None
 
 
+CEREMONY_WORDS = {"memorial", "funeral", "remembrance", "prayer", "church", "thanksgiving", "burial"}
+MET_NOT_PEOPLE = {"definition", "criterion", "criteria", "target", "demand", "requirement", "deadline",
+                  "standard", "expectation", "goal", "need", "condition", "threshold", "obligation", "cost",
+                  "end", "fate", "death", "approval", "resistance", "opposition", "criticism"}
 CAPTIVE_WORDS = {"hostage", "prisoner", "detainee", "captive", "journalist", "worker", "sailor", "crew",
                  "aid", "tourist", "soldier", "civilian", "activist", "manager", "official", "employee",
                  "executive", "staff", "student", "child", "passenger", "priest", "nurse", "doctor",
@@ -463,6 +476,12 @@ def _frees_people(token: Token) -> bool:
             if node.pos_ in ("NOUN", "PROPN"):
                 return _is_people(node)
     return False
+
+
+def _is_place_name(token: Token) -> bool:
+    """A named place; a small model leaves many town names untyped, so any name not a person's or a body's."""
+    return token.ent_type_ in ("GPE", "LOC", "FAC") or (
+        token.pos_ == "PROPN" and token.ent_type_ not in ("PERSON", "ORG", "NORP"))
 
 
 def _holds_people(token: Token) -> bool:

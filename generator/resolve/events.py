@@ -64,8 +64,11 @@ def resolve_events(mentions: list[EventMention], sources: list[Source]) -> list[
         best = _best_cluster(mention, [clusters[i] for i in candidates], dates, leads)
         at = len(clusters) if best is None else candidates[best]
         if best is None:
+            mention.linked_by = []
             clusters.append([mention])
         else:
+            partner = max(clusters[at], key=lambda o: _similarity(mention, o) + _lead_bonus(mention, o, leads))
+            mention.linked_by = link_reasons(mention, partner, leads)
             clusters[at].append(mention)
         for key in _keys(mention):
             index.setdefault(key, set()).add(at)
@@ -262,6 +265,35 @@ def _trigger_lemmas(mention: EventMention) -> set[str]:
     head = mention.trigger.lower().split()[-1:] if mention.trigger else []
     return words | {w for w in head} | {_verb_lemma(w) for w in head}
 _ELSEWHEN = re.compile(r"\b(?:last|previous|earlier|former|prior|past|next|another)\b", re.I)
+
+
+def link_reasons(a: EventMention, b: EventMention, leads: set[tuple[str, int]] = frozenset()) -> list[str]:
+    """Why ``a`` was grouped with ``b``, in words for the event page."""
+    reasons = []
+    if _stems(a.trigger) & _stems(b.trigger) or set(a.trigger_words) & set(b.trigger_words):
+        reasons.append(f"same words as {_source_word(a, b)} (“{b.trigger}”)")
+    elif same_family(a, b):
+        reasons.append(f"kindred words (“{a.trigger}” / “{b.trigger}”)")
+    if a.date and a.date == b.date:
+        reasons.append(f"same day ({a.date})")
+    elif a.date and b.date and a.date != b.date:
+        reasons.append(f"days in dispute ({a.date} / {b.date})")
+    if a.place and b.place and _norm(a.place) == _norm(b.place):
+        reasons.append(f"same place ({b.place})")
+    shared = len(set(a.actors) & set(b.actors))
+    if shared:
+        reasons.append(f"{shared} actor{'s' if shared > 1 else ''} in common")
+    if _shared_figures(a, b):
+        reasons.append("same figures")
+    if _same_story(a, b):
+        reasons.append("same article, same kind of event")
+    elif _lead_bonus(a, b, leads):
+        reasons.append("both articles open on it")
+    return reasons
+
+
+def _source_word(a: EventMention, b: EventMention) -> str:
+    return "another sentence of the article" if a.source == b.source else "another article"
 
 
 def _lead_bonus(a: EventMention, b: EventMention, leads: set[tuple[str, int]]) -> float:
