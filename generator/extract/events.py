@@ -1,9 +1,12 @@
 """Events: what happened, when, where, and who took part.
 
-One event mention per sentence at most: the sentence's strongest trigger
-(a verb or an event noun from a generic English lexicon), its type, the
-date the sentence gives (resolved against the article date), the actors
-mentioned in it, a place, and the figures it quotes.
+One event mention per happening a sentence reports: its triggers (verbs
+or event nouns from a generic English lexicon) are grouped by the parse
+("agreed to a ceasefire" is one happening; "the fighting, which began on
+Oct. 18, killed 14 soldiers before the truce was agreed on Thursday" is
+two). Each mention has its type, the date that hangs from its words
+(resolved against the article date), the actors, place and figures in its
+stretch of the sentence.
 """
 from __future__ import annotations
 
@@ -222,8 +225,12 @@ def _is_toll_clause(token: Token) -> bool:
 
 def _kindred_before(token: Token, kind: str, members: dict[int, str]) -> Optional[int]:
     """The nearest trigger before ``token`` of a kindred type."""
-    before = [i for i, k in members.items() if i < token.i and (k == kind or any({k, kind} <= g for g in KINDRED_TYPES))]
+    before = [i for i, k in members.items() if i < token.i and _kindred(kind, k)]
     return max(before) if before else None
+
+
+def _kindred(a: str, b: str) -> bool:
+    return a == b or any({a, b} <= group for group in KINDRED_TYPES)
 
 
 CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "conj", "parataxis", "csubj", "pcomp"}
@@ -246,8 +253,8 @@ def _joined_parent(token: Token, kind: str, members: dict[int, str]) -> Optional
     clauses = [n for n in crossed if n.dep_ in CLAUSE_DEPS]
     if not clauses:
         return node.i
-    kindred = (kind == members[node.i] or any({kind, members[node.i]} <= g for g in KINDRED_TYPES)
-               or (token.pos_ == "VERB" and kind in ("agreement", "announcement")))  # "a truce, signed on ..."
+    kindred = _kindred(kind, members[node.i]) or (
+        token.pos_ == "VERB" and kind in ("agreement", "announcement"))  # "a truce, signed on ..."
     return node.i if kindred and all(_describes(n) for n in clauses) else None
 
 

@@ -2,8 +2,10 @@
 
 Two mentions may join when their types are compatible, their dates do
 not disagree (two known different days never merge; an unknown date must
-fall in the other's article-date window), and they share enough: trigger
-words, place, actors, figures. Clustering is greedy and deterministic.
+fall in the other's article-date window, widened back by a duration it
+gives), and they share enough: trigger words or kindred ones (truce /
+ceasefire), place, actors, figures. Each joined mention records why
+(``linked_by``). Clustering is greedy and deterministic.
 """
 from __future__ import annotations
 
