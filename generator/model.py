@@ -152,6 +152,8 @@ class EventMention:
     actors: list[str] = field(default_factory=list)  # actor ids
     place: Optional[str] = None
     figures: list[Figure] = field(default_factory=list)
+    trigger_words: list[str] = field(default_factory=list)  # lemmas of all the words naming it: "fighting", "kill"
+    linked_by: list[str] = field(default_factory=list)  # why it was grouped with the event's other accounts
 
 
 @dataclass

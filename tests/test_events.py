@@ -58,3 +58,81 @@ def test_actor_ids_from_mentions(doc_for):
 def test_negated_event_is_skipped(doc_for):
     source, doc = doc_for("Title\n\nThe two sides did not sign the agreement in Tolven on Monday.\n", "t4", "2021-07-07")
     assert [e.type for e in extract_events(doc, source, [])] != ["agreement"]
+
+
+def _events(doc_for, sentence, date="2021-07-07", source_id="m1"):
+    source, doc = doc_for(f"Title\n\n{sentence}\n", source_id, date)
+    return source, extract_events(doc, source, [])
+
+
+def test_two_happenings_in_one_sentence_are_two_mentions(doc_for):
+    source, events = _events(doc_for, "The fighting, which began on July 1, killed 14 soldiers before the truce "
+                                      "was agreed on Monday, officials said.")
+    by_type = {e.type: e for e in events}
+    assert by_type["ceasefire"].date == "2021-07-05"
+    assert by_type["ceasefire"].trigger == "truce"
+    fighting = by_type["military"]
+    assert fighting.trigger == "fighting" and fighting.date == "2021-07-01"
+    spans = sorted((e.start, e.end) for e in events)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))  # separate stretches of the sentence
+    for event in events:
+        assert source.text[event.start:event.end] == event.text
+
+
+def test_light_verb_gives_way_to_the_event_noun(doc_for):
+    _, events = _events(doc_for, "The two countries agreed on Monday to a ceasefire along their border.")
+    assert [(e.type, e.trigger, e.date) for e in events] == [("ceasefire", "ceasefire", "2021-07-05")]
+
+
+def test_a_date_said_of_something_else_is_not_the_events(doc_for):
+    _, events = _events(doc_for, "The death toll from floods in the province rose to 41 on Monday, the governor said.")
+    floods = [e for e in events if e.type == "accident"]
+    assert floods and floods[0].date is None
+
+
+def test_relative_clause_dates_its_noun(doc_for):
+    _, events = _events(doc_for, "The governor said the ceasefire, which he said was signed late on Monday, "
+                                 "was holding.")
+    assert [(e.type, e.date) for e in events] == [("ceasefire", "2021-07-05")]
+
+
+def test_deaths_in_a_flood_are_no_attack(doc_for):
+    _, events = _events(doc_for, "At least 23 people were killed when the river burst its banks on Sunday.")
+    assert [(e.type, e.date) for e in events] == [("accident", "2021-07-04")]
+
+
+def test_toll_participle_joins_its_attack(doc_for):
+    _, events = _events(doc_for, "Rebels attacked an army convoy near Tolven on Saturday, killing four soldiers.")
+    assert [(e.type, e.trigger) for e in events] == [("attack", "attacked")]
+
+
+def test_strike_in_a_labour_story_is_a_walkout(doc_for):
+    text = ("Title\n\nMiners at the copper mine and their union want the bonus back, and the workers will not "
+            "return until it is paid.\n\nThe strike, which began on July 1, would continue, the union said.\n")
+    source, doc = doc_for(text, "m2", "2021-07-07")
+    strikes = [e for e in extract_events(doc, source, []) if e.trigger == "strike"]
+    assert strikes and strikes[0].type == "protest" and strikes[0].date == "2021-07-01"
+
+
+def test_people_held_and_freed(doc_for):
+    _, events = _events(doc_for, "Police on Wednesday released two managers they had held since Sunday.")
+    assert sorted((e.type, e.date) for e in events) == [("arrest", "2021-07-04"), ("other", "2021-07-07")]
+    _, events = _events(doc_for, "The union held talks with the owner in Tolven on Monday.")
+    assert "arrest" not in {e.type for e in events}
+
+
+def test_inquiry_and_when_clause_dates(doc_for):
+    _, events = _events(doc_for, "The government on Friday ordered an inquiry into the collapse of the bridge.")
+    assert [(e.type, e.date) for e in events] == [("inquiry", "2021-07-02")]
+    _, events = _events(doc_for, "The truce collapsed after a week when an aid convoy was bombed on Monday.")
+    truce = [e for e in events if e.type == "ceasefire"]
+    assert truce and truce[0].date == "2021-07-05"
+
+
+def test_arrivals_ceremonies_and_what_is_no_meeting(doc_for):
+    _, events = _events(doc_for, "Monitors said they had reached Tolven on Sunday.")
+    assert [(e.type, e.date) for e in events] == [("meeting", "2021-07-04")]
+    _, events = _events(doc_for, "Families gathered in Tolven, where a memorial service was held on Thursday.")
+    assert [(e.type, e.date) for e in events] == [("other", "2021-07-01")]
+    _, events = _events(doc_for, "The governor in Tolven would not say whether it met the definition on Monday.")
+    assert "meeting" not in {e.type for e in events}

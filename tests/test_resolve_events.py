@@ -136,3 +136,47 @@ def test_a_truce_from_last_month_stays_apart() -> None:
         _pause(60, "A short truce collapsed last month after two days.", "truce"),
     ]
     assert len(resolve_events(mentions, [Source(id="x", path="x.txt", text="")])) == 2
+
+
+def _told(source, date, trigger, kind, text, figures=(), words=()):
+    return EventMention(source=source, start=0, end=len(text), text=text, trigger=trigger, type=kind,
+                        date=date, figures=list(figures), trigger_words=list(words))
+
+
+def test_kindred_words_for_one_happening_merge():
+    sources = [Source("a", "a.txt", "", date="2021-07-06"), Source("b", "b.txt", "", date="2021-07-07")]
+    first = _told("a", "2021-07-05", "truce", "ceasefire", "A truce was agreed on Monday.", words=["truce"])
+    second = _told("b", "2021-07-05", "ceasefire", "ceasefire", "The ceasefire agreed on Monday.",
+                   words=["ceasefire"])
+    (event,) = resolve_events([first, second], sources)
+    assert {m.source for m in event.mentions} == {"a", "b"}
+    assert events_module.same_family(first, second)
+    joined = next(m for m in event.mentions if m.linked_by)
+    assert joined.linked_by[:2] == ["kindred words (“ceasefire” / “truce”)", "same day (2021-07-05)"] or \
+        joined.linked_by[:2] == ["kindred words (“truce” / “ceasefire”)", "same day (2021-07-05)"]
+
+
+def test_kindred_words_on_days_a_fortnight_apart_stay_apart():
+    sources = [Source("a", "a.txt", "", date="2021-07-06"), Source("b", "b.txt", "", date="2021-07-20")]
+    first = _told("a", "2021-07-05", "truce", "ceasefire", "A truce was agreed on Monday.", words=["truce"])
+    second = _told("b", "2021-07-19", "pause", "ceasefire", "A pause began on Monday.", words=["pause"])
+    assert len(resolve_events([first, second], sources)) == 2
+
+
+def test_a_long_strike_reaches_back_to_its_start():
+    sources = [Source("a", "a.txt", "", date="2021-05-03"), Source("b", "b.txt", "", date="2021-06-10")]
+    began = _told("a", "2021-05-01", "strike", "protest", "The strike, which began on Saturday, goes on.",
+                  words=["strike"])
+    lasted = _told("b", None, "strike", "protest", "a strike that had lasted six weeks", words=["strike"],
+                   figures=[Figure("six weeks", 1008.0, "hour", "duration")])
+    (event,) = resolve_events([began, lasted], sources)
+    assert event.date == "2021-05-01"
+
+
+def test_a_weeks_long_campaign_is_not_one_days_raid():
+    sources = [Source("a", "a.txt", "", date=None), Source("b", "b.txt", "", date="2021-07-06")]
+    campaign = _told("a", None, "weeks-long bombardment", "attack", "a weeks-long bombardment on the city",
+                     words=["bombardment"])
+    raid = _told("b", "2021-07-05", "bombardment", "attack", "Jets bombed the city on Monday.",
+                 words=["bombardment"])
+    assert len(resolve_events([campaign, raid], sources)) == 2

@@ -1,9 +1,12 @@
 """Events: what happened, when, where, and who took part.
 
-One event mention per sentence at most: the sentence's strongest trigger
-(a verb or an event noun from a generic English lexicon), its type, the
-date the sentence gives (resolved against the article date), the actors
-mentioned in it, a place, and the figures it quotes.
+One event mention per happening a sentence reports: its triggers (verbs
+or event nouns from a generic English lexicon) are grouped by the parse
+("agreed to a ceasefire" is one happening; "the fighting, which began on
+Oct. 18, killed 14 soldiers before the truce was agreed on Thursday" is
+two). Each mention has its type, the date that hangs from its words
+(resolved against the article date), the actors, place and figures in its
+stretch of the sentence.
 """
 from __future__ import annotations
 
@@ -39,9 +42,12 @@ NOUN_TRIGGERS = {
     "arrest": "arrest", "arrests": "arrest", "detention": "arrest",
     "evacuation": "evacuation", "evacuations": "evacuation",
     "protest": "protest", "protests": "protest", "demonstration": "protest", "rally": "protest",
-    "walkout": "protest", "riot": "protest", "riots": "protest", "boycott": "protest",
+    "walkout": "protest", "stoppage": "protest", "riot": "protest", "riots": "protest", "boycott": "protest",
     "resignation": "other", "release": "other", "kidnapping": "other", "abduction": "other",
     "interview": "interview", "statement": "statement", "press conference": "statement",
+    "inquiry": "inquiry", "investigation": "inquiry", "probe": "inquiry", "enquiry": "inquiry",
+    "audit": "inquiry",
+    "funeral": "other", "memorial": "other", "vigil": "other", "commemoration": "other",
 }
 VERB_TRIGGERS = {
     "bomb": "attack", "bombard": "attack", "attack": "attack", "shell": "attack", "strike": "attack",
@@ -52,8 +58,9 @@ VERB_TRIGGERS = {
     "recapture": "military", "clash": "military", "storm": "military",
     "announce": "announcement", "declare": "announcement", "proclaim": "announcement",
     "unveil": "announcement",
-    "meet": "meeting", "negotiate": "meeting", "visit": "meeting", "convene": "meeting",
-    "agree": "agreement", "sign": "agreement", "ratify": "agreement",
+    "meet": "meeting", "negotiate": "meeting", "visit": "meeting", "convene": "meeting", "tour": "meeting",
+    "agree": "agreement", "sign": "agreement", "ratify": "agreement", "approve": "agreement",
+    "arrive": "meeting",
     "vote": "vote", "elect": "election", "re-elect": "election",
     "crash": "accident", "collide": "accident", "derail": "accident", "capsize": "accident",
     "sink": "accident", "flood": "accident",
@@ -63,14 +70,16 @@ VERB_TRIGGERS = {
     "riot": "protest", "boycott": "protest",
     "resign": "other", "release": "other", "free": "other", "kidnap": "other", "abduct": "other",
     "halt": "ceasefire", "suspend": "ceasefire",
+    "investigate": "inquiry", "probe": "inquiry",
 }
 # When a sentence has triggers of several types, the first listed wins.
 TYPE_PRIORITY = [
     "ceasefire", "agreement", "election", "vote", "arrest", "evacuation", "accident", "attack",
-    "military", "protest", "meeting", "announcement", "interview", "statement", "other",
+    "military", "protest", "inquiry", "meeting", "announcement", "interview", "statement", "other",
 ]
 # Types that name the telling of an event more than the event: a real event word beside them wins.
 WEAK_TYPES = {"announcement": 2, "statement": 3, "interview": 3, "other": 1, "meeting": 1}
+TELLING_TYPES = {"announcement", "statement", "interview"}
 # Nouns that stand for a state of affairs, not a happening, when bare ("the war", "a strike force").
 LABOUR_WORDS = {"worker", "workers", "union", "unions", "miner", "miners", "staff", "employee",
                 "employees", "pay", "wage", "wages", "teacher", "teachers", "driver", "drivers",
@@ -91,9 +100,7 @@ def extract_events(doc: Doc, source: Source, actors: list[Actor]) -> list[EventM
     for sent in doc.sents:
         if not sent.text.strip() or not _is_mined(source, sent.start_char):
             continue
-        mention = _sentence_event(sent, source, actors)
-        if mention is not None:
-            mentions.append(mention)
+        mentions.extend(_sentence_events(sent, source, actors))
     return mentions
 
 
@@ -102,25 +109,46 @@ def _is_mined(source: Source, offset: int) -> bool:
     return para is None or para.mined
 
 
-def _sentence_event(sent: Span, source: Source, actors: list[Actor]) -> Optional[EventMention]:
-    trigger = _best_trigger(sent)
-    if trigger is None:
-        return None
-    token, kind = trigger
+def _sentence_events(sent: Span, source: Source, actors: list[Actor]) -> list[EventMention]:
+    """One mention per separate happening the sentence reports.
+
+    Triggers are grouped (see ``_groups``); each group owns the words that
+    hang from it, and takes its date, actors, place and figures from them.
+    A sentence with one group gives one mention spanning the sentence.
+    """
+    groups = _groups(sent)
+    if not groups:
+        return []
+    owner = _owners(sent, groups)
     dates = find_dates(sent, source.date)
-    start_date, end_date = _pick_dates(dates, token)
-    actor_ids = _actors_in(sent, actors)
-    place = _place(sent, token, actors)
+    anchored = bool(dates or _actors_in(sent, actors) or _place(sent, sent.root, actors))
+    mentions: list[EventMention] = []
+    for at, group in enumerate(groups):
+        owned = {i for i, g in owner.items() if g == at}
+        mention = _group_event(sent, source, actors, group, owned, dates, len(groups) == 1, anchored)
+        if mention is not None and (at == 0 or mention.type not in TELLING_TYPES):
+            mentions.append(mention)  # a second happening must be more than the telling of one
+    return mentions
+
+
+def _group_event(sent: Span, source: Source, actors: list[Actor], group: list[tuple[Token, str]],
+                 owned: set[int], dates: list[DateMatch], whole: bool, anchored: bool) -> Optional[EventMention]:
+    """The mention of one group; ``anchored``: the sentence names a date, an actor or a place."""
+    token, kind = _representative(group)
+    kind = _group_type(group, token, kind)
+    start_date, end_date = _pick_dates(_own_dates(dates, group, owned), token)
+    lo, hi = _trimmed(sent) if whole else _run(sent, owned, token)
+    actor_ids = _actors_in(sent, actors, owned if not whole else None)
+    place = _place(sent, token, actors, owned if not whole else None)
     if kind in ("statement", "interview") and not (start_date or actor_ids):
         return None
-    if not (start_date or actor_ids or place):
+    if not anchored:
         return None  # nothing anchors it: too vague to be an event
-    start, end = _trimmed(sent)
     return EventMention(
         source=source.id,
-        start=start,
-        end=end,
-        text=doc_text(sent.doc)[start:end],
+        start=lo,
+        end=hi,
+        text=doc_text(sent.doc)[lo:hi],
         trigger=_trigger_phrase(token),
         type=kind,
         date=start_date.value if start_date else None,
@@ -128,7 +156,8 @@ def _sentence_event(sent: Span, source: Source, actors: list[Actor]) -> Optional
         date_end=end_date.value if end_date else None,
         actors=actor_ids,
         place=place,
-        figures=_figures(sent, source),
+        figures=_figures(sent, source, lo, hi),
+        trigger_words=sorted({t.lemma_.lower() for t, _ in group}),
     )
 
 
@@ -142,21 +171,254 @@ def _trimmed(sent: Span) -> tuple[int, int]:
 # --- triggers --------------------------------------------------------------------------------------
 
 
-def _best_trigger(sent: Span) -> Optional[tuple[Token, str]]:
+def _groups(sent: Span) -> list[list[tuple[Token, str]]]:
+    """The sentence's triggers, grouped by happening; the main happening first.
+
+    A trigger joins the nearest trigger above it in the parse ("agreed to a
+    ceasefire", "the truce was agreed") unless a clause lies between them;
+    across a relative or "when" clause it joins only a trigger of a kindred
+    type ("clashes that have killed 14", "killed when an explosion tore").
+    """
+    candidates = _candidates(sent)
+    if not candidates:
+        speech = _speech_event(sent, _quoted_offsets(sent))
+        return [[speech]] if speech else []
+    members = {token.i: kind for token, kind in candidates}
+    group_of: dict[int, int] = {}
+    groups: list[list[tuple[Token, str]]] = []
+    for token, kind in sorted(candidates, key=lambda c: (_is_toll_clause(c[0]), _depth(c[0]), c[0].i)):
+        parent = _joined_parent(token, kind, members)
+        if parent is None and _is_toll_clause(token):
+            parent = _kindred_before(token, kind, {i: members[i] for i in group_of})
+        at = group_of[parent] if parent is not None else len(groups)
+        if at == len(groups):
+            groups.append([])
+        groups[at].append((token, kind))
+        group_of[token.i] = at
+    main = group_of[min(candidates, key=_rank)[0].i]
+    rest = sorted((g for i, g in enumerate(groups) if i != main), key=lambda g: min(t.i for t, _ in g))
+    return [groups[main]] + rest
+
+
+def _candidates(sent: Span) -> list[tuple[Token, str]]:
     inside = _quoted_offsets(sent)
-    candidates = []
+    found = []
     for token in sent:
         if token.idx in inside:
             continue
         kind = _trigger_type(token)
-        if kind is None or _is_hedged(token):
-            continue
-        weight = _depth(token) + (WEAK_TYPES.get(kind, 0))
-        candidates.append((weight, TYPE_PRIORITY.index(kind), token.i, token, kind))
-    if not candidates:
-        return _speech_event(sent, inside)
-    best = min(candidates, key=lambda c: c[:3])
-    return best[3], best[4]
+        if kind is not None and not _is_hedged(token):
+            found.append((token, kind))
+    return found
+
+
+def _rank(candidate: tuple[Token, str]) -> tuple[int, int, int]:
+    """Shallow real event words first: "bombed" over a "statement" it was reported in."""
+    token, kind = candidate
+    return _depth(token) + WEAK_TYPES.get(kind, 0), TYPE_PRIORITY.index(kind), token.i
+
+
+def _is_toll_clause(token: Token) -> bool:
+    """ ", killing 20 people": a participle that counts the dead of the happening just told."""
+    return token.lemma_.lower() in CASUALTY_VERBS and token.tag_ == "VBG" and token.dep_ in ("advcl", "conj")
+
+
+def _kindred_before(token: Token, kind: str, members: dict[int, str]) -> Optional[int]:
+    """The nearest trigger before ``token`` of a kindred type."""
+    before = [i for i, k in members.items() if i < token.i and _kindred(kind, k)]
+    return max(before) if before else None
+
+
+def _kindred(a: str, b: str) -> bool:
+    return a == b or any({a, b} <= group for group in KINDRED_TYPES)
+
+
+CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "conj", "parataxis", "csubj", "pcomp"}
+TIME_SHIFT_MARKS = {"after", "before", "since", "until", "till", "once", "following", "ahead"}
+KINDRED_TYPES = [{"attack", "military"}, {"accident", "attack"}]
+
+
+def _joined_parent(token: Token, kind: str, members: dict[int, str]) -> Optional[int]:
+    """The trigger above ``token`` whose happening it names too, if any."""
+    crossed, node = [], token
+    for _ in range(50):
+        if node.head.i == node.i:
+            return None
+        crossed.append(node)
+        node = node.head
+        if node.i in members:
+            break
+    else:
+        return None
+    clauses = [n for n in crossed if n.dep_ in CLAUSE_DEPS]
+    if not clauses:
+        return node.i
+    kindred = _kindred(kind, members[node.i]) or (
+        token.pos_ == "VERB" and kind in ("agreement", "announcement"))  # "a truce, signed on ..."
+    return node.i if kindred and all(_describes(n) for n in clauses) else None
+
+
+def _describes(clause: Token) -> bool:
+    """A clause that tells more of its head's happening: relative clauses ("which began on Oct. 18"),
+    "when ..." clauses, what someone said of it ("which he said was signed"), "killed and injured"."""
+    if clause.dep_ in ("relcl", "acl", "conj"):
+        return True
+    if clause.dep_ == "ccomp":
+        return clause.head.lemma_.lower() in SPEECH_VERBS
+    if clause.dep_ != "advcl":
+        return False
+    marks = {c.lower_ for c in clause.children if c.dep_ in ("mark", "advmod", "prep")}
+    return not marks & TIME_SHIFT_MARKS  # "killing four", "when a bomb exploded"; not "a day after ..."
+
+
+CASUALTY_VERBS = {"kill", "injure", "wound"}
+DISASTER_WORDS = {"flood", "floods", "flooding", "river", "storm", "hurricane", "typhoon", "cyclone",
+                  "earthquake", "quake", "landslide", "mudslide", "avalanche", "tsunami", "fire", "wildfire",
+                  "blaze", "crash", "collision", "derailment", "heatwave", "rains",
+                  "rainfall", "eruption", "drought", "burst", "capsized", "sank"}
+
+
+def _group_type(group: list[tuple[Token, str]], token: Token, kind: str) -> str:
+    """ "killed" is an attack's only when nothing else caused the deaths: a flood, a crash, a fire."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in CASUALTY_VERBS:
+        return kind
+    others = [k for t, k in group if t.lemma_.lower() not in CASUALTY_VERBS]
+    if others:
+        return min(others, key=TYPE_PRIORITY.index)
+    if any(t.lower_ in DISASTER_WORDS for t in token.sent):
+        return "accident"
+    return kind
+
+
+LIGHT_KINDS = {"agreement", "announcement", "statement", "meeting", "other"}
+
+
+def _representative(group: list[tuple[Token, str]]) -> tuple[Token, str]:
+    """The word that names the group's happening: the event noun a light verb governs
+    ("agreed to a ceasefire", "signed a truce"), else the best-ranked trigger that is no mere
+    count of the dead ("bombed" over "killing")."""
+    has_noun = any(t.pos_ != "VERB" for t, _ in group)
+
+    def key(candidate: tuple[Token, str]) -> tuple:
+        token, kind = candidate
+        light = has_noun and token.pos_ == "VERB" and kind in LIGHT_KINDS
+        return (light, token.lemma_.lower() in CASUALTY_VERBS) + _rank(candidate)
+
+    return min(group, key=key)
+
+
+def _owners(sent: Span, groups: list[list[tuple[Token, str]]]) -> dict[int, int]:
+    """Token index → the group whose trigger it hangs from (the main group when none)."""
+    group_of = {token.i: at for at, group in enumerate(groups) for token, _ in group}
+    for at, group in enumerate(groups):
+        for token, _ in group:
+            verb = _governing_verb(token)
+            if verb is not None and verb.i not in group_of:
+                group_of[verb.i] = at  # "an explosion tore through ... on Tuesday": the clause is the blast's
+    owner = {}
+    for token in sent:
+        node = token
+        for _ in range(50):
+            if node.i in group_of or node.head.i == node.i:
+                break
+            node = node.head
+        owner[token.i] = group_of.get(node.i, 0)
+    return owner
+
+
+def _run(sent: Span, owned: set[int], token: Token) -> tuple[int, int]:
+    """Character span of the unbroken stretch of owned words around the trigger."""
+    lo = hi = token.i
+    while lo - 1 >= sent.start and lo - 1 in owned:
+        lo -= 1
+    while hi + 1 < sent.end and hi + 1 in owned:
+        hi += 1
+    doc = sent.doc
+    while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
+        lo += 1
+    while hi > lo and (doc[hi].is_punct or doc[hi].is_space) and doc[hi].text not in QUOTE_CHARS + ")":
+        hi -= 1
+    return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+
+
+def _own_dates(dates: list[DateMatch], group: list[tuple[Token, str]], owned: set[int]) -> list[DateMatch]:
+    """Dates that hang from the group's triggers: "Tuesday's explosion", "the truce took effect on Monday".
+
+    A noun trigger also takes the dates of the verb it is subject or object of.
+    A date said of something else ("the toll rose on Wednesday") is not the event's.
+    """
+    near: set[int] = set()
+    for token, _ in group:
+        near.update(t.i for t in token.subtree)
+        verb = _governing_verb(token)
+        if verb is not None:
+            near.update(t.i for c in verb.children if c.dep_ in DATE_DEPS for t in c.subtree)
+        near.update(_span_start_dates(token))
+    doc = group[0][0].doc
+    found = [d for d in dates if _token_index(doc, d.start) in near & owned]
+    if found:
+        return found
+    at_once = set().union(*(_when_clause(token) for token, _ in group))
+    found = [d for d in dates if _token_index(doc, d.start) in at_once]
+    if found:
+        return found
+    told = set().union(*(_told_on(token) for token, _ in group))
+    return [d for d in dates if _token_index(doc, d.start) in told & owned]
+
+
+def _when_clause(token: Token) -> set[int]:
+    """ "The truce collapsed when a convoy was bombed on Monday": what happened at once shares its day."""
+    node = _governing_verb(token) or token
+    found: set[int] = set()
+    for word in node.subtree:
+        if word.lower_ == "when" and word.dep_ in ("advmod", "mark") and word.head.pos_ in ("VERB", "AUX"):
+            found.update(t.i for t in word.head.subtree)
+    return found
+
+
+def _told_on(token: Token) -> set[int]:
+    """ "The minister said on Tuesday that an investigation had been opened": with no date of its own,
+    a happening reported by a verb of saying is dated no later than the saying; its date stands in."""
+    node = _governing_verb(token) or token
+    if node.pos_ not in ("VERB", "AUX") or node.dep_ != "ccomp" or node.head.lemma_.lower() not in SPEECH_VERBS:
+        return set()
+    return {t.i for c in node.head.children if c.dep_ in DATE_DEPS for t in c.subtree}
+
+
+ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "attr"}
+SPAN_PREPS = {"since", "until", "till"}
+
+
+def _span_start_dates(token: Token) -> set[int]:
+    """ "Since Oct. 18, Russia says it has halted air attacks": a "since"/"until" date on the verb of
+    saying above the trigger bounds the reported happening, not the saying."""
+    found: set[int] = set()
+    node = token
+    for _ in range(3):
+        if node.head.i == node.i or node.dep_ not in ("ccomp", "xcomp", "nsubj", "dobj"):
+            break
+        node = node.head
+        for child in node.children:
+            if child.dep_ == "prep" and child.lower_ in SPAN_PREPS:
+                found.update(t.i for t in child.subtree)
+    return found
+
+
+def _governing_verb(token: Token) -> Optional[Token]:
+    """The verb an event noun is subject or object of ("the truce took effect", "the evacuation order went out"),
+    or that an event verb completes ("failed on Thursday to agree")."""
+    if token.pos_ == "VERB":
+        return token.head if token.dep_ == "xcomp" and token.head.pos_ in ("VERB", "AUX") else None
+    noun = token.head if token.dep_ == "compound" else token
+    if noun.dep_ in ARGUMENT_DEPS and noun.head.pos_ in ("VERB", "AUX"):
+        return noun.head
+    return None
+DATE_DEPS = {"prep", "npadvmod", "advmod", "tmod", "nmod"}
+
+
+def _token_index(doc: Doc, char: int) -> int:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.start if span is not None else -1
 
 
 def _trigger_type(token: Token) -> Optional[str]:
@@ -164,7 +426,7 @@ def _trigger_type(token: Token) -> Optional[str]:
     word = token.text.lower()
     if token.pos_ == "NOUN" or token.tag_ in ("NN", "NNS"):
         kind = NOUN_TRIGGERS.get(word) or NOUN_TRIGGERS.get(lemma)
-        if kind is None and "strike" in word:
+        if kind is None and word.endswith(("strike", "strikes")):
             kind = "attack"  # airstrikes
         if kind == "attack" and lemma == "strike":
             return _strike_type(token)
@@ -172,28 +434,75 @@ def _trigger_type(token: Token) -> Optional[str]:
             return None
         if kind == "military" and lemma == "operation" and not _is_military_operation(token):
             return None
+        if kind is None and lemma == "campaign" and _is_military_campaign(token):
+            return "military"
+        if kind is None and lemma == "service" and any(c.lower_ in CEREMONY_WORDS for c in token.children):
+            return "other"  # "a memorial service was held on Thursday"
         return kind
     if token.pos_ == "VERB":
         if token.dep_ in ("amod", "compound") or (token.dep_ == "acl" and lemma in ("target", "wound")):
             return None  # "bombed-out city", "targeted areas": a description, not a happening
         if lemma in ("release", "free") and not _frees_people(token):
             return None
+        if lemma == "strike" and token.tag_ == "VBG" and _labour_story(token.doc):
+            return "protest"  # "striking miners"
+        if lemma == "hold":
+            return "arrest" if _holds_people(token) else None
+        if lemma == "meet" and any(c.dep_ == "dobj" and c.lemma_.lower() in MET_NOT_PEOPLE for c in token.children):
+            return None  # "met the definition", "met their demands"
+        if lemma == "reach" and any(c.dep_ == "dobj" and _is_place_name(c) for c in token.children):
+            return "meeting"  # "monitors reached Sarnik on Sunday": an arrival
+        if lemma == "pull" and any(c.dep_ in ("prt", "advmod") and c.lower_ in ("back", "out") for c in token.children):
+            return "military"  # "troops pulled back 2 kilometres"
         return VERB_TRIGGERS.get(lemma)
     return None
 
 
+CEREMONY_WORDS = {"memorial", "funeral", "remembrance", "prayer", "church", "thanksgiving", "burial"}
+MET_NOT_PEOPLE = {"definition", "criterion", "criteria", "target", "demand", "requirement", "deadline",
+                  "standard", "expectation", "goal", "need", "condition", "threshold", "obligation", "cost",
+                  "end", "fate", "death", "approval", "resistance", "opposition", "criticism"}
 CAPTIVE_WORDS = {"hostage", "prisoner", "detainee", "captive", "journalist", "worker", "sailor", "crew",
-                 "aid", "tourist", "soldier", "civilian", "activist"}
+                 "aid", "tourist", "soldier", "civilian", "activist", "manager", "official", "employee",
+                 "executive", "staff", "student", "child", "passenger", "priest", "nurse", "doctor",
+                 "engineer", "volunteer", "fisherman", "reporter", "opposition", "protester", "suspect"}
 
 
 def _frees_people(token: Token) -> bool:
-    """ "released the hostages": a release of people, not of a report or an interview."""
+    """ "released the hostages", "the managers, who were freed on Wednesday": people set free,
+    not a report or an interview released."""
     for child in token.children:
-        if child.dep_ in ("dobj", "nsubjpass") and (
-            child.lemma_.lower() in CAPTIVE_WORDS or child.ent_type_ == "PERSON"
-        ):
+        if child.dep_ in ("dobj", "nsubjpass") and _is_people(child):
             return True
+    if any(c.dep_ == "auxpass" for c in token.children):
+        node = token
+        for _ in range(4):  # "two managers, who were held ... before being freed"
+            if node.head.i == node.i:
+                break
+            node = node.head
+            if node.pos_ in ("NOUN", "PROPN"):
+                return _is_people(node)
     return False
+
+
+def _is_place_name(token: Token) -> bool:
+    """A named place; a small model leaves many town names untyped, so any name not a person's or a body's."""
+    return token.ent_type_ in ("GPE", "LOC", "FAC") or (
+        token.pos_ == "PROPN" and token.ent_type_ not in ("PERSON", "ORG", "NORP"))
+
+
+def _holds_people(token: Token) -> bool:
+    """ "held two managers", "the hostages held since Sunday": people kept, not talks or a vote held."""
+    if any(c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") for c in token.children):
+        return False  # "held the company responsible"
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if objects:
+        return any(_is_people(o) for o in objects)
+    return token.dep_ in ("relcl", "acl") and _is_people(token.head)
+
+
+def _is_people(token: Token) -> bool:
+    return token.lemma_.lower() in CAPTIVE_WORDS or token.ent_type_ == "PERSON"
 
 
 def _strike_type(token: Token) -> str:
@@ -204,13 +513,37 @@ def _strike_type(token: Token) -> str:
         return "attack"
     if token.head.lower_ == "on" or near & LABOUR_WORDS or "general" in modifiers:
         return "protest"
+    if not near & (WEAPON_WORDS | ATTACK_CUES) and _labour_story(token.doc):
+        return "protest"  # "the strike, which began on April 29" in a story about miners and unions
     return "attack"
+
+
+ATTACK_CUES = {"killed", "wounded", "injured", "targeted", "launched", "bombs", "jets", "warplanes", "troops",
+               "militants", "rebels", "army", "forces", "retaliatory", "pre-emptive", "deadly"}
+
+
+def _labour_story(doc: Doc) -> bool:
+    """Whether the article is about workers: labour words (not inside names) at least three times."""
+    return sum(1 for t in doc if t.lower_ in LABOUR_WORDS and not t.ent_type_) >= 3
 
 
 def _is_own_statement(token: Token) -> bool:
     """ "said in a statement": the statement is the event; "a statement of intent" is not."""
     return token.head.lower_ in ("in", "issued", "released", "published") or token.head.lemma_ in (
         "issue", "release", "publish")
+
+
+def _is_military_campaign(token: Token) -> bool:
+    """ "a bombing campaign", "its campaign on Aleppo": not an election or advertising campaign."""
+    if any(c.lower_ in CAMPAIGN_WORDS for c in token.children if c.dep_ in ("amod", "compound")):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ in ("on", "against") and
+               any(o.dep_ == "pobj" and o.ent_type_ in ("GPE", "LOC", "FAC", "NORP") for o in c.children)
+               for c in token.children)
+
+
+CAMPAIGN_WORDS = {"bombing", "air", "aerial", "military", "ground", "bombardment", "artillery", "drone",
+                  "missile", "counter-insurgency", "counterinsurgency"}
 
 
 def _is_military_operation(token: Token) -> bool:
@@ -302,23 +635,24 @@ def _pick_dates(dates: list[DateMatch], trigger: Token) -> tuple[Optional[DateMa
     return start, end
 
 
-def _actors_in(sent: Span, actors: list[Actor]) -> list[str]:
-    """Ids of actors mentioned in the sentence, in order of first mention."""
+def _actors_in(sent: Span, actors: list[Actor], owned: Optional[set[int]] = None) -> list[str]:
+    """Ids of actors mentioned in the sentence (in the owned words only, if given), in order of first mention."""
     found = []
     for actor in actors:
-        offsets = [m.start for m in actor.mentions if sent.start_char <= m.start < sent.end_char]
+        offsets = [m.start for m in actor.mentions if sent.start_char <= m.start < sent.end_char
+                   and (owned is None or _token_index(sent.doc, m.start) in owned)]
         if offsets:
             found.append((min(offsets), actor.id))
     return [actor_id for _, actor_id in sorted(found)]
 
 
-def _place(sent: Span, trigger: Token, actors: list[Actor]) -> Optional[str]:
-    """A GPE/LOC/FAC named in the sentence, preferring one after a place preposition."""
+def _place(sent: Span, trigger: Token, actors: list[Actor], owned: Optional[set[int]] = None) -> Optional[str]:
+    """A GPE/LOC/FAC named in the sentence (in the owned words, if given), preferring one after a place preposition."""
     actor_starts = {m.start for a in actors if a.kind in ("state", "organization", "person", "group")
                     for m in a.mentions}
     best = None
     for ent in sent.ents:
-        if ent.label_ not in ("GPE", "LOC", "FAC", "NORP"):
+        if ent.label_ not in ("GPE", "LOC", "FAC", "NORP") or (owned is not None and ent.start not in owned):
             continue
         prev = ent.doc[ent.start - 1] if ent.start > 0 else None
         located = prev is not None and prev.lower_ in PLACE_PREPS
@@ -341,12 +675,14 @@ def _clean_place(text: str) -> str:
     return text[:-2].strip() if text.endswith(("’s", "'s")) else text
 
 
-def _figures(sent: Span, source: Source) -> list[Figure]:
+def _figures(sent: Span, source: Source, lo: int, hi: int) -> list[Figure]:
+    """Figures quoted in the mention's stretch of the sentence."""
     try:
         from generator.extract.figures import find_figures
     except ImportError:
         return []
     try:
-        return list(find_figures(sent.text, source.id, sent.start_char))
+        found = find_figures(sent.text, source.id, sent.start_char)
+        return [f for f in found if lo <= f.start < hi]
     except Exception:  # a figures bug must not lose the event
         return []

@@ -2,8 +2,10 @@
 
 Two mentions may join when their types are compatible, their dates do
 not disagree (two known different days never merge; an unknown date must
-fall in the other's article-date window), and they share enough: trigger
-words, place, actors, figures. Clustering is greedy and deterministic.
+fall in the other's article-date window, widened back by a duration it
+gives), and they share enough: trigger words or kindred ones (truce /
+ceasefire), place, actors, figures. Each joined mention records why
+(``linked_by``). Clustering is greedy and deterministic.
 """
 from __future__ import annotations
 
@@ -42,13 +44,13 @@ TRIGGER_NOUNS = {
     "advance": "Advance", "retreat": "Retreat", "storm": "Storming", "rally": "Rally", "riot": "Riots",
     "boycott": "Boycott", "proclaim": "Proclamation", "unveil": "Announcement", "ratify": "Ratification",
     "convene": "Meeting", "recapture": "Recapture", "besiege": "Siege", "target": "Attack",
-    "massacre": "Massacre",
+    "massacre": "Massacre", "investigate": "Investigation", "probe": "Investigation",
 }
 TYPE_TITLES = {
     "announcement": "Announcement", "ceasefire": "Ceasefire", "attack": "Attack", "meeting": "Meeting",
     "statement": "Statement", "interview": "Interview", "agreement": "Agreement", "vote": "Vote",
     "accident": "Accident", "arrest": "Arrest", "evacuation": "Evacuation", "military": "Military operation",
-    "protest": "Protest", "election": "Election", "other": "Event",
+    "protest": "Protest", "election": "Election", "inquiry": "Inquiry", "other": "Event",
 }
 
 
@@ -64,8 +66,11 @@ def resolve_events(mentions: list[EventMention], sources: list[Source]) -> list[
         best = _best_cluster(mention, [clusters[i] for i in candidates], dates, leads)
         at = len(clusters) if best is None else candidates[best]
         if best is None:
+            mention.linked_by = []
             clusters.append([mention])
         else:
+            partner = max(clusters[at], key=lambda o: _similarity(mention, o) + _lead_bonus(mention, o, leads))
+            mention.linked_by = link_reasons(mention, partner, leads)
             clusters[at].append(mention)
         for key in _keys(mention):
             index.setdefault(key, set()).add(at)
@@ -130,7 +135,21 @@ def compatible_types(a: str, b: str) -> bool:
 def _compatible(a: EventMention, b: EventMention, dates: dict) -> bool:
     if not compatible_types(a.type, b.type) or _durations_differ(a, b):
         return False
+    if _campaign_and_day(a, b) or _campaign_and_day(b, a):
+        return False
     return _dates_agree(a, b, dates)
+
+
+_ONGOING = re.compile(r"\b(?:weeks|months|years)[- ]long\b|\bongoing\b|\bcampaign\b", re.I)
+_STARTED = re.compile(r"\b(?:began|begun|begins|started|starts|since|launched|erupted|broke out|first)\b", re.I)
+ONGOING_HOURS = 7 * 24  # a week: "a six-week strike", not "two days after"
+
+
+def _campaign_and_day(a: EventMention, b: EventMention) -> bool:
+    """An undated weeks-long campaign is not one day's attack, unless that day is when it began."""
+    ongoing = bool(_ONGOING.search(a.text)) or _longest_duration(a) >= ONGOING_HOURS
+    one_day = bool(b.date) and not b.date_end and not _STARTED.search(b.text)
+    return ongoing and not a.date and one_day
 
 
 def _dates_agree(a: EventMention, b: EventMention, dates: dict) -> bool:
@@ -178,7 +197,13 @@ def _window(mention: EventMention, dates: dict) -> Optional[tuple[str, str]]:
     from datetime import timedelta
 
     span = timedelta(days=WINDOW_DAYS)
-    return (day - span).isoformat(), (day + span).isoformat()
+    lasted = timedelta(hours=_longest_duration(mention))  # "a strike that had lasted five weeks" began long ago
+    return (day - span - lasted).isoformat(), (day + span).isoformat()
+
+
+def _longest_duration(mention: EventMention) -> float:
+    """Hours of the longest duration the mention gives ("a six-week strike"), or 0."""
+    return max((f.value for f in mention.figures if f.kind == "duration"), default=0.0)
 
 
 def _similarity(a: EventMention, b: EventMention) -> float:
@@ -186,6 +211,10 @@ def _similarity(a: EventMention, b: EventMention) -> float:
     trig_a, trig_b = _stems(a.trigger), _stems(b.trigger)
     if trig_a & trig_b:
         score += 3.0 if trig_a == trig_b else 2.0
+    elif set(a.trigger_words) & set(b.trigger_words):
+        score += 2.0
+    elif same_family(a, b):
+        score += FAMILY_SCORE
     elif a.type == b.type:
         score += 1.0
     if a.place and b.place and _norm(a.place) == _norm(b.place):
@@ -204,7 +233,69 @@ def _similarity(a: EventMention, b: EventMention) -> float:
 
 
 SAME_STORY_BONUS = 2.0
+FAMILY_SCORE = 1.5  # "truce" and "ceasefire": less than one word, more than one type
+# Words that name one kind of happening: different outlets pick different ones for the same event.
+TRIGGER_FAMILIES = [
+    {"ceasefire", "cease-fire", "truce", "pause", "armistice", "halt", "moratorium", "cessation", "lull",
+     "respite"},
+    {"fighting", "fight", "clash", "clashes", "battle", "combat", "hostility", "hostilities", "skirmish"},
+    {"attack", "strike", "airstrike", "raid", "bombing", "bomb", "bombard", "bombardment", "shelling",
+     "shell", "assault"},
+    {"explosion", "blast", "explode", "detonation"},
+    {"strike", "walkout", "stoppage"},
+    {"flood", "floods", "flooding", "inundation"},
+    {"deal", "agreement", "accord", "pact", "treaty", "settlement", "agree"},
+    {"talks", "negotiation", "negotiations", "negotiate", "meeting", "meet", "summit"},
+    {"arrest", "detention", "detain", "jail", "imprison", "hold"},
+    {"release", "free"},
+    {"protest", "demonstration", "rally", "march", "demonstrate"},
+    {"evacuation", "evacuate"},
+    {"vote", "ballot", "referendum"},
+    {"inquiry", "investigation", "probe", "investigate", "enquiry"},
+    {"kidnapping", "abduction", "kidnap", "abduct"},
+]
+
+
+def same_family(a: EventMention, b: EventMention) -> bool:
+    """Whether the two mentions name their happening with words of one family ("truce", "ceasefire")."""
+    words_a, words_b = _trigger_lemmas(a), _trigger_lemmas(b)
+    return any(words_a & family and words_b & family for family in TRIGGER_FAMILIES)
+
+
+def _trigger_lemmas(mention: EventMention) -> set[str]:
+    words = set(mention.trigger_words)
+    head = mention.trigger.lower().split()[-1:] if mention.trigger else []
+    return words | {w for w in head} | {_verb_lemma(w) for w in head}
 _ELSEWHEN = re.compile(r"\b(?:last|previous|earlier|former|prior|past|next|another)\b", re.I)
+
+
+def link_reasons(a: EventMention, b: EventMention, leads: set[tuple[str, int]] = frozenset()) -> list[str]:
+    """Why ``a`` was grouped with ``b``, in words for the event page."""
+    reasons = []
+    if _stems(a.trigger) & _stems(b.trigger) or set(a.trigger_words) & set(b.trigger_words):
+        reasons.append(f"same words as {_source_word(a, b)} (“{b.trigger}”)")
+    elif same_family(a, b):
+        reasons.append(f"kindred words (“{a.trigger}” / “{b.trigger}”)")
+    if a.date and a.date == b.date:
+        reasons.append(f"same day ({a.date})")
+    elif a.date and b.date and a.date != b.date:
+        reasons.append(f"days in dispute ({a.date} / {b.date})")
+    if a.place and b.place and _norm(a.place) == _norm(b.place):
+        reasons.append(f"same place ({b.place})")
+    shared = len(set(a.actors) & set(b.actors))
+    if shared:
+        reasons.append(f"{shared} actor{'s' if shared > 1 else ''} in common")
+    if _shared_figures(a, b):
+        reasons.append("same figures")
+    if _same_story(a, b):
+        reasons.append("same article, same kind of event")
+    elif _lead_bonus(a, b, leads):
+        reasons.append("both articles open on it")
+    return reasons
+
+
+def _source_word(a: EventMention, b: EventMention) -> str:
+    return "another sentence of the article" if a.source == b.source else "another article"
 
 
 def _lead_bonus(a: EventMention, b: EventMention, leads: set[tuple[str, int]]) -> float:
