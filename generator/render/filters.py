@@ -24,6 +24,8 @@ _LINE_START = {"-": "&#45;", "#": "&#35;", "!": "&#33;", ":": "&#58;", ".": "&#4
 _LEADING_NUMBER = re.compile(r"^(\d+)([.])(?=\s|$)")
 # In a raw HTML block (``markdown="0"``) only HTML is active: Markdown characters stay literal.
 _HTML_ONLY = frozenset("&<>\"'")
+_ENTITY_TABLE = str.maketrans(_ENTITIES)
+_HTML_TABLE = str.maketrans({c: _ENTITIES[c] for c in _HTML_ONLY})
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff]")
 _SPACE = re.compile(r"\s+")
 
@@ -41,8 +43,8 @@ def md_escape(value: object, raw_html: bool = False) -> Safe:
     text = _CONTROL.sub("\ufffd", "" if value is None else str(value))
     text = _SPACE.sub(" ", text).strip()
     if raw_html:
-        return Safe("".join(_ENTITIES[c] if c in _HTML_ONLY else c for c in text))
-    escaped = "".join(_ENTITIES.get(c, c) for c in text)
+        return Safe(text.translate(_HTML_TABLE))
+    escaped = text.translate(_ENTITY_TABLE)
     number = _LEADING_NUMBER.match(escaped)
     if number:
         escaped = number.group(1) + _LINE_START["."] + escaped[number.end():]
