@@ -46,8 +46,13 @@ class Corpus:
         for quote in graph.quotes:
             if quote.speaker:
                 self.quotes_by_speaker[quote.speaker].append(quote)
+        self.source_order = {s.id: i for i, s in enumerate(graph.sources)}
         self.events_by_actor = self._events_by_actor()
+        self.events_by_source = self._events_by_source()
         self.contradictions_by_actor = self._contradictions_by_actor()
+        self.contradictions_by_event: dict[str, list] = defaultdict(list)
+        for contradiction in graph.contradictions:
+            self.contradictions_by_event[contradiction.event].append(contradiction)
         self.cooccurrence = self._cooccurrence()
 
     def _events_by_actor(self) -> dict[str, list[Event]]:
@@ -56,6 +61,14 @@ class Corpus:
             ids = set(event.actors) | {a for m in event.mentions for a in m.actors}
             for actor_id in sorted(ids):
                 found[actor_id].append(event)
+        return found
+
+    def _events_by_source(self) -> dict[str, list[Event]]:
+        """For each source, the events it reports, in graph order."""
+        found: dict[str, list[Event]] = defaultdict(list)
+        for event in self.graph.events:
+            for source_id in sorted({m.source for m in event.mentions}):
+                found[source_id].append(event)
         return found
 
     def _contradictions_by_actor(self) -> dict[str, list]:
@@ -95,7 +108,7 @@ class Corpus:
 
     def actor_sources(self, actor: Actor) -> list[Source]:
         ids = {m.source for m in actor.mentions} | {q.source for q in self.quotes_by_speaker.get(actor.id, [])}
-        return [s for s in self.graph.sources if s.id in ids]
+        return [self.sources[i] for i in sorted(ids & set(self.sources), key=self.source_order.__getitem__)]
 
     def mention_count(self, actor: Actor) -> int:
         return len(actor.mentions)

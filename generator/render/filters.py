@@ -10,6 +10,7 @@ control characters (python-markdown uses STX/ETX as placeholders). With
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import quote
 
 # Characters that Markdown, HTML or the enabled extensions may read as syntax anywhere in a line.
@@ -40,7 +41,13 @@ def md_escape(value: object, raw_html: bool = False) -> Safe:
     """Inert, single-line text for a Markdown page (or a raw HTML block with ``raw_html``)."""
     if isinstance(value, Safe):
         return value
-    text = _CONTROL.sub("\ufffd", "" if value is None else str(value))
+    return _escaped("" if value is None else str(value), raw_html)
+
+
+@lru_cache(maxsize=1 << 16)
+def _escaped(text: str, raw_html: bool) -> Safe:
+    """md_escape for plain text (names, ids and cues repeat across thousands of pages: cached)."""
+    text = _CONTROL.sub("\ufffd", text)
     text = _SPACE.sub(" ", text).strip()
     if raw_html:
         return Safe(text.translate(_HTML_TABLE))

@@ -104,19 +104,15 @@ class PageRenderer:
         dated, undated = dated_and_undated(self.graph.events)
         by_actor = [(a, chronological(self.corpus.events_by_actor[a.id])) for a in self.actors_sorted()
                     if self.corpus.events_by_actor.get(a.id)]
-        by_source = []
-        for source in self.graph.sources:
-            events = [e for e in dated + undated if any(m.source == source.id for m in e.mentions)]
-            if events:
-                by_source.append((source, events))
+        position = {e.id: i for i, e in enumerate(dated + undated)}
+        by_source = [(source, sorted(self.corpus.events_by_source[source.id], key=lambda e: position[e.id]))
+                     for source in self.graph.sources if self.corpus.events_by_source.get(source.id)]
         return self.render("timeline.md.j2", "", dated=dated, undated=undated, by_actor=by_actor, by_source=by_source)
 
     def contradictions(self) -> str:
-        by_event: list[tuple[Optional[Event], list]] = []
-        for event in self.graph.events:
-            found = [c for c in self.graph.contradictions if c.event == event.id]
-            if found:
-                by_event.append((event, found))
+        by_event: list[tuple[Optional[Event], list]] = [
+            (event, self.corpus.contradictions_by_event[event.id]) for event in self.graph.events
+            if self.corpus.contradictions_by_event.get(event.id)]
         loose = [c for c in self.graph.contradictions if c.event not in self.corpus.events]
         if loose:
             by_event.append((None, loose))
@@ -135,13 +131,13 @@ class PageRenderer:
                            sources=self.corpus.actor_sources(actor))
 
     def event_page(self, event: Event) -> str:
-        found = [c for c in self.graph.contradictions if c.event == event.id]
+        found = self.corpus.contradictions_by_event.get(event.id, [])
         figures = [(m, f) for m in event.mentions for f in m.figures]
         return self.render("event.md.j2", "../", e=event, contradictions=found, figures=figures)
 
     def distinct_sentences(self, mentions: list) -> list:
         """One mention per sentence (the first), in source then offset order."""
-        order = {s.id: i for i, s in enumerate(self.graph.sources)}
+        order = self.corpus.source_order
         seen, kept = set(), []
         for mention in sorted(mentions, key=lambda m: (order.get(m.source, len(order)), m.start, m.end)):
             source = self.corpus.sources.get(mention.source)
