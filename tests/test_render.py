@@ -11,6 +11,7 @@ from generator.model import (Actor, Claim, Contradiction, Event, EventMention, F
                              Quote, Role, Source)
 from generator.render import render_pages, write_pages
 from generator.render.citations import sentence_bounds
+from generator.render.corpus import quote_anchor
 from generator.render.filters import md_escape
 
 EXTENSIONS = ["attr_list", "md_in_html", "admonition", "pymdownx.details", "pymdownx.superfences", "tables", "toc"]
@@ -122,10 +123,10 @@ def test_every_page_exists_and_cites_paragraphs() -> None:
     pages = render_pages(small_graph())
     expected = {"index.md", "timeline.md", "actors/index.md", "actors/ann-lee.md", "actors/transport-agency.md",
                 "events/index.md", "events/bridge-reopening.md", "events/inspection.md", "quotes/index.md",
-                "quotes/001-q1.md", "quotes/002-q1.md", "sources/index.md", "sources/001.md", "sources/002.md",
+                "quotes/001.md", "quotes/002.md", "sources/index.md", "sources/001.md", "sources/002.md",
                 "contradictions/index.md"}
     assert set(pages) == expected
-    for path in ("actors/ann-lee.md", "events/bridge-reopening.md", "quotes/001-q1.md"):
+    for path in ("actors/ann-lee.md", "events/bridge-reopening.md", "quotes/001.md"):
         assert re.search(r"\[001 ¶\d\]\(\.\./sources/001\.md#p\d\)", pages[path]), path
 
 
@@ -133,7 +134,7 @@ def test_actor_page_contents() -> None:
     page = render_pages(small_graph())["actors/ann-lee.md"]
     assert "# Ann Lee" in page
     assert "## Variants merged" in page and "surname" in page
-    assert "(../quotes/001-q1.md)" in page
+    assert "(../quotes/001.md#quote-q1)" in page
     assert "(../events/bridge-reopening.md)" in page
     assert "[Transport Agency](../actors/transport-agency.md)" in page
     assert "<svg" in page and "currentColor" in page
@@ -152,10 +153,20 @@ def test_event_page_accounts_and_callout() -> None:
     assert "on Thursday" in undated and "date unresolved" in undated
 
 
-def test_quote_page_unknown_speaker() -> None:
-    page = render_pages(small_graph())["quotes/002-q1.md"]
+def test_quotes_page_per_article_with_an_anchor_per_quote() -> None:
+    pages = render_pages(small_graph())
+    page = pages["quotes/002.md"]
     assert "unknown speaker" in page
     assert "[002 ¶1](../sources/002.md#p1)" in page
+    assert 'id="quote-q1"' in to_html(page)
+    index = pages["quotes/index.md"]
+    assert "[Ann Lee](../actors/ann-lee.md) | 1 |" in index and "| unknown speaker | 1 |" in index
+    assert "(../quotes/002.md)" in index
+
+
+def test_quote_anchor_is_a_plain_id() -> None:
+    assert quote_anchor("002:q3") == "quote-q3"
+    assert quote_anchor("a b:<q 4>") == "quote-q-4"
 
 
 def test_source_page_anchors_every_paragraph() -> None:

@@ -1,6 +1,7 @@
 """Look-ups over a Graph for the templates: page names, links, citations, indexes."""
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from typing import Optional
 
@@ -28,6 +29,12 @@ def allocate_names(ids: list[str]) -> dict[str, str]:
     return names
 
 
+def quote_anchor(quote_id: str) -> str:
+    """The quote's anchor on its article's quotes page: "quote-" and the id's local part ("002:q3" → "quote-q3")."""
+    local = re.sub(r"[^A-Za-z0-9_-]+", "-", quote_id.rsplit(":", 1)[-1]).strip("-")
+    return f"quote-{local or 'x'}"
+
+
 class Corpus:
     """The graph with the indexes that the pages need, built once."""
 
@@ -40,12 +47,14 @@ class Corpus:
             "sources": allocate_names([s.id for s in graph.sources]),
             "actors": allocate_names([a.id for a in graph.actors]),
             "events": allocate_names([e.id for e in graph.events]),
-            "quotes": allocate_names([q.id for q in graph.quotes]),
         }
+        self.names["quotes"] = self.names["sources"]  # one quotes page per article, named like its source page
         self.quotes_by_speaker: dict[str, list[Quote]] = defaultdict(list)
+        self.quotes_by_source: dict[str, list[Quote]] = defaultdict(list)
         for quote in graph.quotes:
             if quote.speaker:
                 self.quotes_by_speaker[quote.speaker].append(quote)
+            self.quotes_by_source[quote.source].append(quote)
         self.source_order = {s.id: i for i, s in enumerate(graph.sources)}
         self.events_by_actor = self._events_by_actor()
         self.events_by_source = self._events_by_source()
@@ -153,7 +162,9 @@ class Links:
         return Safe(f"[{md_escape(event.title or event.id)}]({self._page('events', event.id)})")
 
     def quote(self, quote: Quote, limit: int = 120) -> Safe:
-        return Safe(f"[{md_escape(truncate(quote.text, limit))}]({self._page('quotes', quote.id)})")
+        """Link to the quote's section on its article's quotes page."""
+        target = f"{self._page('quotes', quote.source)}#{quote_anchor(quote.id)}"
+        return Safe(f"[{md_escape(truncate(quote.text, limit))}]({target})")
 
     def source(self, source_id: str, label: Optional[str] = None) -> Safe:
         source = self.corpus.sources.get(source_id)

@@ -6,9 +6,9 @@ from typing import Iterable, Optional
 
 import jinja2
 
-from generator.model import Event, Graph, Source
+from generator.model import Actor, Event, Graph, Source
 from generator.render.citations import sentence_at
-from generator.render.corpus import FOLDERS, Corpus, Links
+from generator.render.corpus import FOLDERS, Corpus, Links, quote_anchor
 from generator.render.filters import Safe, finalize, md_escape
 from generator.render.network import network_svg
 from generator.render.timeline import chronological, dated_and_undated, event_date_label
@@ -46,6 +46,7 @@ def make_environment() -> jinja2.Environment:
     env.filters["raw"] = Safe  # only for macro output, whose own values were escaped already
     env.filters["number"] = format_number
     env.globals["event_date"] = event_date_label
+    env.globals["quote_anchor"] = quote_anchor
     return env
 
 
@@ -80,7 +81,7 @@ class PageRenderer:
         pages["actors/index.md"] = self.render("actors_index.md.j2", "../", kinds=self.actors_by_kind(),
                                                ranked=self.actors_ranked())
         pages["events/index.md"] = self.render("events_index.md.j2", "../", dated=dated_and_undated(self.graph.events))
-        pages["quotes/index.md"] = self.render("quotes_index.md.j2", "../")
+        pages["quotes/index.md"] = self.render("quotes_index.md.j2", "../", speakers=self.speakers_ranked())
         pages["sources/index.md"] = self.render("sources_index.md.j2", "../")
         pages["contradictions/index.md"] = self.contradictions()
         names = self.corpus.names
@@ -88,8 +89,10 @@ class PageRenderer:
             pages[f"actors/{names['actors'][actor.id]}.md"] = self.actor_page(actor)
         for event in self.graph.events:
             pages[f"events/{names['events'][event.id]}.md"] = self.event_page(event)
-        for quote in self.graph.quotes:
-            pages[f"quotes/{names['quotes'][quote.id]}.md"] = self.render("quote.md.j2", "../", q=quote)
+        for source_id, quotes in self.corpus.quotes_by_source.items():
+            if source_id in self.corpus.sources:
+                pages[f"quotes/{names['quotes'][source_id]}.md"] = self.render(
+                    "quotes_source.md.j2", "../", s=self.corpus.sources[source_id], quotes=quotes)
         for source in self.graph.sources:
             pages[f"sources/{names['sources'][source.id]}.md"] = self.render(
                 "source.md.j2", "../", s=source, paragraphs=source_paragraphs(source))
@@ -153,6 +156,12 @@ class PageRenderer:
     def actors_ranked(self) -> list:
         c = self.corpus
         return sorted(self.graph.actors, key=lambda a: (-c.quote_count(a), -c.mention_count(a), a.name.lower(), a.id))
+
+    def speakers_ranked(self) -> list[tuple[Optional[Actor], int]]:
+        """Quoted actors, most quoted first, then the count of quotes with no known speaker (actor None)."""
+        ranked = [(a, self.corpus.quote_count(a)) for a in self.actors_ranked() if self.corpus.quote_count(a)]
+        unknown = sum(1 for q in self.graph.quotes if q.speaker not in self.corpus.actors)
+        return ranked + ([(None, unknown)] if unknown else [])
 
     def actors_by_kind(self) -> list[tuple[str, list]]:
         kinds = sorted({a.kind for a in self.graph.actors})
