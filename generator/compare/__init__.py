@@ -11,6 +11,7 @@ from generator.compare.denials import denial_contradictions
 from generator.compare.existence import existence_contradictions
 from generator.compare.figures import figure_contradictions
 from generator.compare.text import Corpus
+from generator.compare.tolls import toll_contradictions
 from generator.model import Contradiction, Graph
 
 __all__ = ["find_contradictions"]
@@ -24,6 +25,7 @@ def find_contradictions(graph: Graph) -> list[Contradiction]:
     found_verdicts = verdicts(corpus)
     found = (
         figure_contradictions(corpus)
+        + toll_contradictions(corpus)
         + denial_contradictions(corpus)
         + characterisation_contradictions(corpus, found_verdicts)
         + existence_contradictions(corpus)

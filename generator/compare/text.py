@@ -11,6 +11,8 @@ ABBREVIATIONS = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|St|Jr|Sr|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|"
     r"Sept|Oct|Nov|Dec|vs|etc|Inc|Ltd|Co|Corp)|\b[A-Z])\.$"
 )
+# A sentence of direct speech opens with a quotation mark.
+QUOTE_OPEN = re.compile(r"^[\"“‘'«]")
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 STOPWORDS = set(
     "a an the and or but of in on at to for from by with as that this these those which who whom whose is are was "
@@ -96,6 +98,14 @@ class Corpus:
                 return before
         return None
 
+    def next_sentence(self, sentence: Sentence) -> Optional[Sentence]:
+        """The sentence after, in the same or the next paragraph."""
+        items = self.sentences.get(sentence.source, [])
+        for current, after in zip(items, items[1:]):
+            if current == sentence and after.paragraph - sentence.paragraph <= 1:
+                return after
+        return None
+
     def speaker(self, sentence: Sentence, offset: Optional[int] = None, strict: bool = False) -> Optional[str]:
         """The speaker of the quote holding ``offset`` (or else, unless ``strict``, overlapping the sentence)."""
         overlapping = [q for q in self.quotes.get(sentence.source, [])
@@ -142,15 +152,13 @@ class Corpus:
                        if wanted and (_norm(a.name) == wanted or wanted in {_norm(x) for x in a.aliases})})
         return hits[0] if len(hits) == 1 else None
 
-    def actor_mentioned(self, source_id: str, start: int, end: int) -> Optional[str]:
-        """The actor with the first mention inside ``start``–``end`` of a source."""
-        first = None
-        for actor in self.graph.actors:
-            for mention in actor.mentions:
-                if mention.source == source_id and start <= mention.start < end:
-                    if first is None or (mention.start, actor.id) < first[0:2]:
-                        first = (mention.start, actor.id)
-        return first[1] if first else None
+    def actor_mentioned(self, source_id: str, start: int, end: int, last: bool = False) -> Optional[str]:
+        """The actor with the first (or ``last``) mention inside ``start``–``end`` of a source."""
+        found = sorted((mention.start, actor.id) for actor in self.graph.actors for mention in actor.mentions
+                       if mention.source == source_id and start <= mention.start < end)
+        if not found:
+            return None
+        return found[-1][1] if last else found[0][1]
 
 
 def _norm(text: str) -> str:
