@@ -161,6 +161,12 @@ class Corpus:
         return found[-1][1] if last else found[0][1]
 
 
+    def mentions_in(self, source_id: str, start: int, end: int) -> list[tuple[int, str]]:
+        """(end offset, actor id) of every actor mention wholly inside ``start``–``end``, by end."""
+        return sorted((m.end, actor.id) for actor in self.graph.actors for m in actor.mentions
+                      if m.source == source_id and start <= m.start and m.end <= end)
+
+
 def _norm(text: str) -> str:
     return " ".join(re.sub(r"^the\s+", "", text.strip(), flags=re.I).lower().split())
 
