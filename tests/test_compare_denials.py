@@ -86,3 +86,18 @@ def test_the_claimants_reply_is_not_the_deniers_words(source_from) -> None:
                                ("union", "Union", "organization", ["union"])])
     [found] = find_contradictions(graph)
     assert len(found.claims) == 2
+
+
+def test_refusing_to_deny_is_no_denial(source_from) -> None:
+    text = "Talks\n\nThe minister refused to deny reports that the army had shelled the village on Monday."
+    assert find_contradictions(make_graph(source_from, text)) == []
+
+
+def test_rejecting_descriptions_with_the_quote_that_follows(source_from) -> None:
+    text = ("Mine\n\nUnion leader Tom Berg used a rally to reject descriptions of the two managers held in the "
+            "office as hostages. \"No one was held hostage,\" he said.")
+    graph = make_graph(source_from, text, quotes=[("No one was held hostage", "direct", "tom-berg")],
+                       actors=[("tom-berg", "Tom Berg", "person", ["Tom Berg"])])
+    [found] = find_contradictions(graph)
+    assert found.actors == ["tom-berg"]
+    assert [c.text for c in found.claims][2:] == ["\"No one was held hostage,\" he said."]

@@ -52,3 +52,11 @@ def test_one_teller_is_no_clash(source_from) -> None:
     graph = make_graph(source_from, text, quotes=[("12 people were killed", "ministry"),
                                                   ("14 people were killed", "ministry")])
     assert find_contradictions(graph) == []
+
+
+def test_tolls_of_different_places_are_no_clash(source_from) -> None:
+    text = ("Raids\n\nIn Arvo, 30 people were killed, the health ministry said.\n\n"
+            "Five people were killed in Belgrove, the army said.")
+    graph = make_graph(source_from, text, quotes=[("30 people were killed", "ministry"),
+                                                  ("Five people were killed in Belgrove", "army")])
+    assert find_contradictions(graph) == []

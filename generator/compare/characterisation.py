@@ -41,9 +41,10 @@ NEUTRAL = ("called", "calling", "described", "describing", "labelled", "labeled"
 _POS = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in POSITIVE) + r")\b", re.I)
 _NEG = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in NEGATIVE) + r")\b", re.I)
 _LABEL = re.compile(r"[“\"‘'](?:" + "|".join(LABELS) + r")\b", re.I)
+# "dismissed the deal as “…”", "called it “…”": judging verbs need "as"; calling verbs may go without.
 _FRAME = re.compile(
     r"\b(?P<verb>" + "|".join(SCORNING + PRAISING + NEUTRAL) + r")\s+"
-    r"(?:(?:it|this|that|them|the\s+[\w-]+(?:\s+[\w-]+)?)\s+)?(?:as\s+)?"
+    r"(?:(?:it|this|that|them|the\s+(?!as\b)[\w-]+(?:\s+(?!as\b)[\w-]+)?)\s+)?(?P<as>as\s+)?"
     r"(?P<what>[“\"‘'][^”\"’]{2,80}[”\"’]|an?\s+[\w-]+(?:\s+[\w-]+){0,3})",
     re.I,
 )
@@ -135,7 +136,7 @@ def evaluations(text: str) -> list[tuple[int, str, int]]:
 def _frame_words(text: str, offset: int) -> Optional[str]:
     """All the words a framing verb puts on the event ("a disingenuous ruse"), when they hold ``offset``."""
     for match in _FRAME.finditer(text):
-        if match.start("what") <= offset < match.end("what"):
+        if match.start("what") <= offset < match.end("what") and (match["as"] or match["verb"].lower() in NEUTRAL):
             return match["what"].strip(" “\"‘'”’.,")
     return None
 
@@ -172,7 +173,7 @@ def _framed(text: str, taken: set[int]) -> list[tuple[int, str, int]]:
     found = []
     for match in _FRAME.finditer(text):
         verb = match["verb"].lower()
-        if verb in NEUTRAL or _preceded_by(text, match.start(), NEGATORS):
+        if verb in NEUTRAL or not match["as"] or _preceded_by(text, match.start(), NEGATORS):
             continue
         start, end = match.span("what")
         if any(start <= offset < end for offset in taken):
@@ -186,7 +187,7 @@ def _framer(corpus: Corpus, sentence: Sentence, offset: int) -> Optional[str]:
     """The actor who frames the words at ``offset``: "X dismissed it as …", "… described as … by X"."""
     frame = None
     for match in _FRAME.finditer(sentence.text):
-        if match.start("what") <= offset < match.end("what"):
+        if match.start("what") <= offset < match.end("what") and (match["as"] or match["verb"].lower() in NEUTRAL):
             frame = match
     if frame is None:
         return None

@@ -13,7 +13,7 @@ from typing import Optional
 from generator.compare.text import QUOTE_OPEN, Corpus, Sentence
 from generator.model import Claim, Contradiction
 
-_DENY = r"(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|disputed|disputes|refuted|refutes)"
+_DENY = r"(?:denied|denies|deny|rejected|rejects|reject|dismissed|dismisses|disputed|disputes|refuted|refutes)"
 _CLAIM_NOUN = (r"(?:allegations?|accusations?|claims?|charges?|reports?|assertions?|suggestions?|figures?|"
                r"accounts?|versions?|descriptions?|characteri[sz]ations?|estimates?)")
 # Who denies, in an inline denial: "the"/a possessive and a few words, or a name with at most two
@@ -42,6 +42,9 @@ DENYING = re.compile(r"\b(?:den(?:y|ies|ied|ial)|reject\w*|dismiss\w*|refut\w*)\
 ASSERTING = re.compile(r"\b(?:accus\w+|alleg\w+|said|says|claim\w*|report\w*|blam\w+|charg\w+|told)\b", re.I)
 # A framed claim must say something: at least this many letters.
 MIN_CLAIM = 15
+# "refused to deny reports that…", "urged them to reject claims that…": no denial.
+NOT_DENYING = re.compile(r"\b(?:not|never|n['’]t|refused|refuses|declined|declines|urged|urges|asked|would|could|may|"
+                         r"might|will)\s+(?:to\s+)?(?:\w+\s+)?$", re.I)
 # At most this many sentences of the denier's own words join the denial side.
 MAX_FOLLOWING = 2
 
@@ -55,7 +58,8 @@ def denial_contradictions(corpus: Corpus) -> list[Contradiction]:
             results.append(_inline_denial(corpus, sentence, inline))
             continue
         framed = FRAMED.search(sentence.text)
-        if framed and not _quoted_at(corpus, sentence, framed.start()):
+        if framed and not _quoted_at(corpus, sentence, framed.start()) and not NOT_DENYING.search(
+                sentence.text[:framed.start()]):
             found = _framed_denial(corpus, sentence, framed)
             if found:
                 results.append(found)

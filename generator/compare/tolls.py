@@ -16,7 +16,7 @@ from generator.extract.figures import figures_agree, find_figures
 from generator.model import Contradiction, Figure
 
 # Counted nouns that are a number of dead when the sentence speaks of death.
-DEAD_UNITS = ("person", "dead", "death", "victim", "fatality", "casualty", "civilian")
+DEAD_UNITS = ("person", "dead", "death", "victim", "fatality")
 DEATH = re.compile(r"\b(?:killed|dead|died|deaths?|death toll|lost their lives|perished|fatalities)\b", re.I)
 # A bare number after "the death toll rose to", "the toll stood at", "the number of dead reached".
 TOLL_BEFORE = re.compile(
@@ -34,6 +34,8 @@ OTHER = re.compile(r"\b(?:1[89]\d\d|20\d\d|last year|previous|another|since|amon
                    re.I)
 # "63 dead in four villages alone": a part of the toll, so at least that many in all.
 PART = re.compile(r"^[^.;]{0,60}?\balone\b", re.I)
+# "in Gaza", "in the West Bank": where the dead were counted.
+PLACE = re.compile(r"\b[Ii]n\s+(?:the\s+)?((?:[A-Z][\w’'-]+\s+)*[A-Z][\w’'-]+)")
 # Who the writer credits when no quote says it: "…, the dockworkers' union said"; "according to police".
 CREDIT = re.compile(r"(?:^|,\s+)(?P<who>(?:the\s+)?[\w’'. -]{3,50}?)\s+(?:said|says|told|reported|added)\b"
                     r"|\baccording to (?P<who2>[\w’'. -]{3,50}?)(?=[,.;]|$)")
@@ -104,8 +106,17 @@ def _clash(first: Toll, second: Toll) -> bool:
     """Two tellers, tolls that cannot both hold, and neither an update of the other."""
     if first.teller == second.teller or figures_agree(first.figure, second.figure):
         return False
+    if _elsewhere(first, second):
+        return False
     low, high = sorted((first, second), key=lambda t: t.figure.value)
     return not RISE.search(high.sentence.text) and not EARLIER.search(low.sentence.text)
+
+
+def _elsewhere(first: Toll, second: Toll) -> bool:
+    """Tolls of different places ("30 in the north… 5 in Arvo"), unless one is a part "alone"."""
+    places = [set(PLACE.findall(t.sentence.text)) for t in (first, second)]
+    parts = [PART.match(t.sentence.text[t.figure.end - t.sentence.start:]) for t in (first, second)]
+    return all(places) and not places[0] & places[1] and not any(parts)
 
 
 def _contradiction(corpus: Corpus, first: Toll, second: Toll) -> Contradiction:
