@@ -6,6 +6,7 @@ time, and genuinely opposed content.
 """
 from __future__ import annotations
 
+from generator.compare.actions import act_date_contradictions
 from generator.compare.characterisation import characterisation_contradictions, position_contradictions, verdicts
 from generator.compare.denials import denial_contradictions
 from generator.compare.existence import existence_contradictions
@@ -26,6 +27,7 @@ def find_contradictions(graph: Graph) -> list[Contradiction]:
     found = (
         figure_contradictions(corpus)
         + toll_contradictions(corpus)
+        + act_date_contradictions(corpus)
         + denial_contradictions(corpus)
         + characterisation_contradictions(corpus, found_verdicts)
         + existence_contradictions(corpus)
