@@ -37,13 +37,22 @@ def test_framed_denial_takes_the_claim_and_the_deniers_words(source_from) -> Non
     assert found.summary.startswith("Ana Lopes denies that his ministry had ignored safety warnings")
 
 
-def test_denied_that_with_an_organisation(source_from) -> None:
-    text = "Dam\n\nThe Water Board denied that the release of water from the dam had caused the flooding."
-    graph = make_graph(source_from, text, actors=[("board", "Water Board", "organization", ["Water Board"])])
+def test_denied_that_with_an_organisation_and_its_words(source_from) -> None:
+    text = ("Dam\n\nThe Water Board denied that the release of water from the dam had caused the flooding. "
+            "\"The release was announced two days in advance,\" a spokeswoman said.")
+    graph = make_graph(source_from, text, quotes=[("The release was announced two days in advance", "direct", None)],
+                       actors=[("board", "Water Board", "organization", ["Water Board"])])
     [found] = find_contradictions(graph)
     assert found.kind == "denial" and found.actors == ["board"]
     assert texts(found) == ["the release of water from the dam had caused the flooding.",
-                            "The Water Board denied that "]
+                            "The Water Board denied that ",
+                            "\"The release was announced two days in advance,\" a spokeswoman said."]
+
+
+def test_denied_that_alone_is_no_contradiction(source_from) -> None:
+    text = "Dam\n\nThe Water Board denied that the release of water from the dam had caused the flooding."
+    graph = make_graph(source_from, text, actors=[("board", "Water Board", "organization", ["Water Board"])])
+    assert find_contradictions(graph) == []
 
 
 def test_short_or_quoted_framings_are_no_denial(source_from) -> None:

@@ -16,8 +16,9 @@ from generator.model import Claim, Contradiction
 POSITIVE = (
     "goodwill", "good will", "good faith", "genuine", "sincere", "honest", "generous", "constructive",
     "positive step", "step forward", "breakthrough", "humanitarian gesture", "gesture of goodwill",
-    "act of kindness", "responsible", "serious effort", "victory for", "common sense", "historic", "landmark",
-    "fair to both sides", "major step", "milestone",
+    "act of kindness", "responsible", "serious effort", "fair to both sides", "major step", "milestone",
+    "victory for common sense", "victory for peace", "victory for democracy", "victory for dialogue",
+    "victory for diplomacy", "victory for justice",
 )
 NEGATIVE = (
     "gimmick", "deception", "deceptive", "deceit", "ruse", "sham", "propaganda", "lie", "lies", "farce", "stunt",

@@ -28,7 +28,7 @@ INLINE = re.compile(
 # "X rejected accusations that P", "X denied that P", "X rejected descriptions of A as B": the claim is P.
 FRAMED = re.compile(
     rf"\b(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?{_DENY}\s+(?:(?:the|all|any|these|those|such)\s+)?"
-    rf"(?:(?:\w+\s+)?{_CLAIM_NOUN}\s+(?:that|of)\s+|that\s+)(?P<claim>\S.*?)[.!?]?$",
+    rf"(?:(?P<noun>(?:\w+\s+)?{_CLAIM_NOUN})\s+(?:that|of)\s+|that\s+)(?P<claim>\S.*?)[.!?]?$",
     re.I,
 )
 # "The army denied the allegations": the claim is the sentence before.
@@ -104,6 +104,8 @@ def _framed_denial(corpus: Corpus, sentence: Sentence, match: re.Match) -> Optio
     if denier is None and following and following[0].actor:
         denier = following[0].actor  # "The minister rejected the accusations. 'It's not true,' Haddad said."
         denial = corpus.claim(sentence, denier, sentence.start, claim_start)
+    if not match["noun"] and not following:
+        return None  # "X denied that P" alone: nobody is shown to claim P, nor X to answer it
     claims = [claim, denial] + following
     who = corpus.name(denier) if denier else "A party the article does not name as an actor"
     summary = f"{who} denies that {_clause(claim.text)}"
