@@ -27,8 +27,8 @@ INLINE = re.compile(
 )
 # "X rejected accusations that P", "X denied that P", "X rejected descriptions of A as B": the claim is P.
 FRAMED = re.compile(
-    rf"\b(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?{_DENY}\s+(?:(?:the|all|any|these|those|such)\s+)?"
-    rf"(?:(?P<noun>(?:\w+\s+)?{_CLAIM_NOUN})\s+(?:that|of)\s+|that\s+)(?P<claim>\S.*?)[.!?]?$",
+    rf"\b(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?(?P<verb>{_DENY})\s+(?:(?:the|all|any|these|those|such)\s+)?"
+    rf"(?:(?P<noun>(?:\w+\s+)?{_CLAIM_NOUN})\s+(?P<link>that|of)\s+|that\s+)(?P<claim>\S.*?)[.!?]?$",
     re.I,
 )
 # "The army denied the allegations": the claim is the sentence before.
@@ -40,6 +40,9 @@ REBUTTAL = re.compile(
 )
 DENYING = re.compile(r"\b(?:den(?:y|ies|ied|ial)|reject\w*|dismiss\w*|refut\w*)\b", re.I)
 ASSERTING = re.compile(r"\b(?:accus\w+|alleg\w+|said|says|claim\w*|report\w*|blam\w+|charg\w+|told)\b", re.I)
+# The denying verb as the summary gives it.
+PRESENT = {"denied": "denies", "deny": "denies", "rejected": "rejects", "reject": "rejects", "dismissed": "dismisses",
+           "disputed": "disputes", "refuted": "refutes"}
 # A framed claim must say something: at least this many letters.
 MIN_CLAIM = 15
 # "refused to deny reports that…", "urged them to reject claims that…": no denial.
@@ -85,7 +88,7 @@ def _inline_denial(corpus: Corpus, sentence: Sentence, match: re.Match) -> Contr
         corpus.claim(sentence, denier, sentence.start + match.start(group), sentence.start + match.end(group)),
     ]
     claims += _denier_words(corpus, sentence, denier, claimant)
-    summary = f"{who} denies the claim: “{claims[0].text}”"
+    summary = f"{corpus.name(denier) if denier else who} denies the claim: “{claims[0].text}”"
     event = corpus.event_for(sentence)
     actors = sorted({a for a in (claimant, denier) if a})
     return Contradiction("", "denial", summary, claims, event[1].id if event else None, actors)
@@ -108,7 +111,9 @@ def _framed_denial(corpus: Corpus, sentence: Sentence, match: re.Match) -> Optio
         return None  # "X denied that P" alone: nobody is shown to claim P, nor X to answer it
     claims = [claim, denial] + following
     who = corpus.name(denier) if denier else "A party the article does not name as an actor"
-    summary = f"{who} denies that {_clause(claim.text)}"
+    verb = PRESENT.get(match["verb"].lower(), match["verb"].lower())
+    framing = f"{verb} {match['noun'].lower()} {match['link'].lower()}" if match["noun"] else f"{verb} that"
+    summary = f"{who} {framing} {_clause(claim.text)}"
     event = corpus.event_for(sentence)
     return Contradiction("", "denial", summary, claims, event[1].id if event else None, [denier] if denier else [])
 
@@ -163,9 +168,10 @@ def _denial_of_previous(corpus: Corpus, sentence: Sentence) -> Optional[Contradi
     claimant = corpus.speaker(previous) or corpus.actor_mentioned(previous.source, previous.start, previous.end)
     if (denier is not None and denier == claimant) or DENYING.search(previous.text):
         return None  # one actor, or a denial of a denial
-    claims = [corpus.claim(previous, claimant), corpus.claim(sentence, denier)]
-    if not QUOTE_OPEN.match(sentence.text):
-        claims += _denier_words(corpus, sentence, denier, claimant)
+    following = [] if QUOTE_OPEN.match(sentence.text) else _denier_words(corpus, sentence, denier, claimant)
+    if denier is None and following and following[0].actor and following[0].actor != claimant:
+        denier = following[0].actor  # "The company rejected the claim. 'It's a lie,' its spokesman said."
+    claims = [corpus.claim(previous, claimant), corpus.claim(sentence, denier)] + following
     summary = (f"{_who(corpus, denier)} denies what {_who(corpus, claimant)} asserts" if denier or claimant
                else "An accusation and its denial (the article names no actor on either side)")
     event = corpus.event_for(previous) or corpus.event_for(sentence)

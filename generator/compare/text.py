@@ -11,6 +11,8 @@ ABBREVIATIONS = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|St|Jr|Sr|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|"
     r"Sept|Oct|Nov|Dec|vs|etc|Inc|Ltd|Co|Corp)|\b[A-Z])\.$"
 )
+# "VELMAR, Kestria, March 12 - ": the place (and day) of writing before the first sentence.
+DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+(?:,\s*[A-Z][\w .'’-]*){0,2}\s+[-—–]\s+")
 # A sentence of direct speech opens with a quotation mark.
 QUOTE_OPEN = re.compile(r"^[\"“‘'«]")
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
@@ -136,6 +138,9 @@ class Corpus:
         """A claim for the whole sentence, or for the stretch ``start``–``end`` of it."""
         start = sentence.start if start is None else start
         end = sentence.end if end is None else end
+        if start == sentence.start:
+            dateline = DATELINE.match(sentence.text)
+            start += dateline.end() if dateline and dateline.end() < end - start else 0
         return Claim(sentence.source, start, end, self.sources[sentence.source].text[start:end], actor)
 
     def name(self, actor_id: Optional[str]) -> str:
