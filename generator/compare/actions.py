@@ -49,8 +49,19 @@ class DatedAct:
 
 def act_date_contradictions(corpus: Corpus) -> list[Contradiction]:
     """Pairs of articles that date one act differently."""
-    acts = [a for s in corpus.all_sentences() for a in dated_acts(corpus, s)]
+    by_verb: dict[str, list[DatedAct]] = {}
+    for sentence in corpus.all_sentences():
+        for act in dated_acts(corpus, sentence):
+            by_verb.setdefault(act.verb, []).append(act)
     found, seen = [], set()
+    for acts in by_verb.values():
+        found.extend(_clashes(corpus, acts, seen))
+    return found
+
+
+def _clashes(corpus: Corpus, acts: list[DatedAct], seen: set) -> list[Contradiction]:
+    """Clashing pairs among the acts of one verb."""
+    found = []
     for i, first in enumerate(acts):
         for second in acts[i + 1:]:
             key = (first.sentence.source, second.sentence.source, first.verb, frozenset(first.phrases & second.phrases))

@@ -81,6 +81,12 @@ class Corpus:
                 self.mentions.setdefault(mention.source, []).append((mention, event))
         for items in self.mentions.values():
             items.sort(key=lambda pair: (pair[0].start, pair[0].end, pair[1].id))
+        self.actor_mentions: dict[str, list[tuple[int, int, str]]] = {}
+        for actor in graph.actors:
+            for mention in actor.mentions:
+                self.actor_mentions.setdefault(mention.source, []).append((mention.start, mention.end, actor.id))
+        for found in self.actor_mentions.values():
+            found.sort()
 
     def all_sentences(self) -> Iterator[Sentence]:
         for source in self.graph.sources:
@@ -159,17 +165,16 @@ class Corpus:
 
     def actor_mentioned(self, source_id: str, start: int, end: int, last: bool = False) -> Optional[str]:
         """The actor with the first (or ``last``) mention inside ``start``–``end`` of a source."""
-        found = sorted((mention.start, actor.id) for actor in self.graph.actors for mention in actor.mentions
-                       if mention.source == source_id and start <= mention.start < end)
+        found = [(m_start, actor) for m_start, _, actor in self.actor_mentions.get(source_id, [])
+                 if start <= m_start < end]
         if not found:
             return None
-        return found[-1][1] if last else found[0][1]
-
+        return max(found)[1] if last else min(found)[1]
 
     def mentions_in(self, source_id: str, start: int, end: int) -> list[tuple[int, str]]:
         """(end offset, actor id) of every actor mention wholly inside ``start``–``end``, by end."""
-        return sorted((m.end, actor.id) for actor in self.graph.actors for m in actor.mentions
-                      if m.source == source_id and start <= m.start and m.end <= end)
+        return sorted((m_end, actor) for m_start, m_end, actor in self.actor_mentions.get(source_id, [])
+                      if start <= m_start and m_end <= end)
 
 
 def _norm(text: str) -> str:
