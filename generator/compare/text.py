@@ -81,6 +81,7 @@ class Corpus:
                 self.mentions.setdefault(mention.source, []).append((mention, event))
         for items in self.mentions.values():
             items.sort(key=lambda pair: (pair[0].start, pair[0].end, pair[1].id))
+        self._names: Optional[dict[str, set[str]]] = None  # normalised name or alias → actor ids
         self.actor_mentions: dict[str, list[tuple[int, int, str]]] = {}
         for actor in graph.actors:
             for mention in actor.mentions:
@@ -158,9 +159,13 @@ class Corpus:
 
     def actor_named(self, words: str) -> Optional[str]:
         """The id of the actor called ``words`` (name or alias), if exactly one."""
+        if self._names is None:
+            self._names = {}
+            for actor in self.graph.actors:
+                for form in {_norm(actor.name)} | {_norm(x) for x in actor.aliases}:
+                    self._names.setdefault(form, set()).add(actor.id)
         wanted = _norm(words)
-        hits = sorted({a.id for a in self.graph.actors
-                       if wanted and (_norm(a.name) == wanted or wanted in {_norm(x) for x in a.aliases})})
+        hits = sorted(self._names.get(wanted, ())) if wanted else []
         return hits[0] if len(hits) == 1 else None
 
     def actor_mentioned(self, source_id: str, start: int, end: int, last: bool = False) -> Optional[str]:
