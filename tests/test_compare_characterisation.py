@@ -63,3 +63,18 @@ def test_labels_count_only_when_quoted_and_names_are_no_verdicts() -> None:
     assert evaluations("Jabhat Fateh al-Sham is not in the city.") == []
     assert [p for p, _, _ in evaluations("The rebels dismissed it as “theatre”.")] == [-1]
     assert evaluations("The rebels never dismissed it as “theatre”.") == []
+
+
+def test_one_actor_turning_on_one_event_is_a_change_of_position(source_from) -> None:
+    articles = {"a": "Deal\n\nAna Ruiz called the deal “a genuine effort”.",
+                "b": "Deal off\n\nAna Ruiz now says the deal is “a sham”."}
+    sources = {"a": "2023-05-01", "b": "2023-05-20"}
+    graph = make_graph(source_from, articles, {"a": "the deal", "b": "the deal"},
+                       quotes=[("a", "a genuine effort", "ana-ruiz"), ("b", "a sham", "ana-ruiz")],
+                       actors=[("ana-ruiz", "person", [("a", "Ana Ruiz"), ("b", "Ana Ruiz")])])
+    for source in graph.sources:
+        source.date = sources[source.id]
+    [found] = find_contradictions(graph)
+    assert found.kind == "position" and found.actors == ["ana-ruiz"]
+    assert found.summary == ("Ana Ruiz called the deal “a genuine effort” (2023-05-01) "
+                             "and later “a sham” (2023-05-20)")

@@ -2,7 +2,9 @@
 
 Kinds: figures, denial, characterisation, existence, position. Precision
 first: each finder needs the same event or the same topic noun close in
-time, and genuinely opposed content.
+time, and genuinely opposed content. Figures come from three finders: values
+and dates of one event (figures.py), death tolls of two tellers in one article
+(tolls.py), and one act dated differently by two articles (actions.py).
 """
 from __future__ import annotations
 

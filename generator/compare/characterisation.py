@@ -289,25 +289,39 @@ def _distinct(verdicts: list[Verdict]) -> list[Verdict]:
 
 
 def position_contradictions(corpus: Corpus, found: list[Verdict]) -> list[Contradiction]:
-    """One actor praising one event and scorning another of the same trigger word, on other days."""
+    """One actor whose verdict flips on a later day: on the same event, or on another of the same trigger word."""
+    by_actor: dict[str, list[Verdict]] = {}
+    for verdict in sorted(found, key=_order):
+        by_actor.setdefault(verdict.actor, []).append(verdict)
     results, seen = [], set()
-    ordered = sorted(found, key=_order)
-    for first in ordered:
-        for later in ordered:
-            if (first.actor != later.actor or first.polarity == later.polarity or first.event == later.event
-                    or first.trigger.lower() != later.trigger.lower() or not first.date or not later.date
-                    or first.date >= later.date):
-                continue
-            key = (first.actor, first.event, later.event)
-            if key in seen:
-                continue
-            seen.add(key)
-            name = corpus.name(first.actor)
-            summary = (f"{name} called one {first.trigger} “{first.word}” ({first.date}) "
-                       f"and another “{later.word}” ({later.date})")
-            claims = [corpus.claim(first.sentence, first.actor), corpus.claim(later.sentence, later.actor)]
-            results.append(Contradiction("", "position", summary, claims, later.event, [first.actor]))
+    for verdicts_of_one in by_actor.values():
+        for first in verdicts_of_one:
+            for later in verdicts_of_one:
+                key = (first.actor, first.event, later.event)
+                if key in seen or not _changed_position(first, later):
+                    continue
+                seen.add(key)
+                results.append(_position(corpus, first, later))
     return results
+
+
+def _changed_position(first: Verdict, later: Verdict) -> bool:
+    """Opposite verdicts, the later on a later day, about one event or two events of one trigger word."""
+    if first.polarity == later.polarity or not first.date or not later.date or first.date >= later.date:
+        return False
+    return first.event == later.event or first.trigger.lower() == later.trigger.lower()
+
+
+def _position(corpus: Corpus, first: Verdict, later: Verdict) -> Contradiction:
+    name = corpus.name(first.actor)
+    if first.event == later.event:
+        summary = (f"{name} called the {first.trigger} “{first.word}” ({first.date}) "
+                   f"and later “{later.word}” ({later.date})")
+    else:
+        summary = (f"{name} called one {first.trigger} “{first.word}” ({first.date}) "
+                   f"and another “{later.word}” ({later.date})")
+    claims = [corpus.claim(first.sentence, first.actor), corpus.claim(later.sentence, later.actor)]
+    return Contradiction("", "position", summary, claims, later.event, [first.actor])
 
 
 def _order(verdict: Verdict) -> tuple:
