@@ -36,7 +36,8 @@ def test_a_scorning_verb_makes_a_quoted_phrase_scorn(source_from) -> None:
                                ("free-army", "group", [("b", "Free Army")])])
     [found] = find_contradictions(graph)
     assert found.kind == "characterisation" and found.actors == ["ana-ruiz", "tom-kerr"]
-    assert found.summary == "Ana Ruiz calls the deal “a victory for common sense”; Tom Kerr calls it “a paper promise”"
+    assert found.summary == ("Ana Ruiz calls the deal “a victory for common sense”; "
+                             "Tom Kerr calls it “a paper promise”")
 
 
 def test_praise_and_scorn_in_one_sentence_are_split(source_from) -> None:

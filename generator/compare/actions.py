@@ -112,8 +112,8 @@ def _overlap(a: tuple[str, str], b: tuple[str, str]) -> bool:
 def _contradiction(corpus: Corpus, first: DatedAct, second: DatedAct) -> Contradiction:
     claims = [corpus.claim(a.sentence, corpus.speaker(a.sentence)) for a in (first, second)]
     what = " ".join(sorted(first.phrases & second.phrases)[0])
-    summary = (f"Sources disagree on when the {what} was {first.verb}: {first.sentence.source} says "
-               f"{_month_of(first)}, {second.sentence.source} says {_month_of(second)}")
+    summary = (f"Sources disagree on when the {what} was {first.verb}: {corpus.label(first.sentence.source)} says "
+               f"{_month_of(first)}, {corpus.label(second.sentence.source)} says {_month_of(second)}")
     event = corpus.event_for(first.sentence) or corpus.event_for(second.sentence)
     return Contradiction("", "figures", summary, claims, event[1].id if event else None,
                          sorted({c.actor for c in claims if c.actor}))

@@ -22,7 +22,8 @@ _WHO = r"(?:(?:the|its|his|her|their)\s+|(?:[a-z]+\s+){0,2}[A-Z])[^,.;:!?“”\
 # "…, an allegation Moscow denied": the claim and its denial in one sentence.
 INLINE = re.compile(
     rf",\s+(?P<denial>(?:an?|the)\s+{_CLAIM_NOUN}\s+(?:that\s+|which\s+)?(?P<who>{_WHO})"
-    rf"\s+(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?{_DENY}(?:\s+as\s+(?:[“\"‘][^”\"’]{{1,60}}[”\"’]|[a-z]+))?)"
+    rf"\s+(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?{_DENY}"
+    rf"(?:\s+as\s+(?:[“\"‘][^”\"’]{{1,60}}[”\"’]|[a-z]+))?)"
     rf"(?![\w”\"’])|,\s+(?P<denial2>which\s+(?P<who2>{_WHO})\s+(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?{_DENY})\b"
 )
 # "X rejected accusations that P", "X denied that P", "X rejected descriptions of A as B": the claim is P.

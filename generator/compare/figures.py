@@ -88,7 +88,8 @@ def _figure_contradiction(corpus: Corpus, event, first, second, a: Figure, b: Fi
             continue
         claims.append(corpus.claim(sentence, corpus.speaker(sentence, figure.start)))
     what = event.title or first.trigger
-    summary = f"Sources disagree on {what}: {a.source} says {a.text}, {b.source} says {b.text}"
+    summary = (f"Sources disagree on {what}: {corpus.label(a.source)} says {a.text}, "
+               f"{corpus.label(b.source)} says {b.text}")
     actors = sorted({c.actor for c in claims if c.actor})
     return Contradiction("", "figures", summary, claims, event.id, actors)
 
@@ -111,7 +112,7 @@ def _date_disagreements(corpus: Corpus, event) -> list[Contradiction]:
             claims.append(corpus.claim(sentence, corpus.speaker(sentence)))
     if len({(c.source, c.start) for c in claims}) < 2:
         return []
-    said = ", ".join(f"{m.source} says {_date_words(m.date_text)} ({m.date})" for m in firsts)
+    said = ", ".join(f"{corpus.label(m.source)} says {_date_words(m.date_text)} ({m.date})" for m in firsts)
     summary = f"Sources disagree on the date of {event.title or firsts[0].trigger}: {said}"
     return [Contradiction("", "figures", summary, claims, event.id, sorted({c.actor for c in claims if c.actor}))]
 

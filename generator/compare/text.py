@@ -150,6 +150,11 @@ class Corpus:
             start += dateline.end() if dateline and dateline.end() < end - start else 0
         return Claim(sentence.source, start, end, self.sources[sentence.source].text[start:end], actor)
 
+    def label(self, source_id: str) -> str:
+        """How a summary names a source: its outlet ("Meridian Wire"), else its id."""
+        source = self.sources.get(source_id)
+        return source.outlet if source is not None and source.outlet else source_id
+
     def name(self, actor_id: Optional[str]) -> str:
         """The actor's name, or "the writer" for None."""
         if actor_id is None:
