@@ -30,3 +30,11 @@ def test_matching_days_other_acts_and_changes_are_no_clash(source_from) -> None:
         "c": ("2024-09-30", "Later\n\nThe safety bonus was scrapped in March."),
     })
     assert find_contradictions(graph) == []
+
+
+def test_a_shared_phrase_away_from_the_act_is_not_enough(source_from) -> None:
+    graph = make_graph(source_from, {
+        "a": ("2024-06-05", "Vote\n\nThe budget was approved in March by the national assembly."),
+        "b": ("2024-06-08", "Vote\n\nThe tax reform was approved last month by the national assembly."),
+    })
+    assert find_contradictions(graph) == []

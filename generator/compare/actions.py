@@ -22,7 +22,7 @@ _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octob
 # A past-tense verb, at most one pronoun, then the date: "scrapped last month", "scrapped it in April",
 # "was closed on March 3".
 DATED_ACT = re.compile(
-    rf"\b(?P<verb>[a-z]{{3,}}ed)\s+(?:(?:it|them|him|her|this|that)\s+)?"
+    rf"\b(?P<verb>[a-z]{{3,}}ed)\s+(?:(?P<pronoun>it|them|him|her|this|that)\s+)?"
     rf"(?P<date>last month|this month|in {_MONTH}(?:\s+\d{{4}})?|on {_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?)\b"
 )
 # Verbs whose acts recur or are no act: saying, changing amounts, being.
@@ -32,6 +32,9 @@ LEFT_OUT = set(
     "rebounded recovered doubled halved tripled peaked averaged totalled totaled reached hit based used needed "
     "expected planned scheduled aimed hoped wanted seemed appeared remained stayed continued".split()
 )
+WORD = r"[a-z][a-z'’-]*[a-z]"
+WORDS_BEFORE = 6  # words before the verb that may name what was acted on
+WORDS_OPENING = 8  # opening words of a sentence whose verb takes a pronoun
 MONTH_WORDS = set("january february march april may june july august september october november december "
                   "month".split())
 
@@ -83,16 +86,25 @@ def dated_acts(corpus: Corpus, sentence: Sentence) -> list[DatedAct]:
         window = date_window(match["date"], source.date)
         if verb in LEFT_OUT or window is None:
             continue
-        found.append(DatedAct(sentence, verb, match["date"], window, _phrases(sentence.text, verb)))
+        found.append(DatedAct(sentence, verb, match["date"], window, _what(sentence.text, match)))
     return found
 
 
-def _phrases(text: str, verb: str) -> frozenset:
-    """Pairs of neighbouring content words ("hazard bonus"), the act's verb and dates left out."""
-    words = re.findall(r"[a-z][a-z'’-]*[a-z]", text.lower())
+def _what(text: str, match: re.Match) -> frozenset:
+    """The phrases that say what was acted on: the words just before the verb ("a hazard bonus
+    scrapped"), and the sentence's opening words when the verb takes a pronoun ("… scrapped it")."""
+    before = re.findall(WORD, text[:match.start("verb")].lower())
+    phrases = _phrases(before[-WORDS_BEFORE:])
+    if match["pronoun"]:
+        phrases |= _phrases(re.findall(WORD, text.lower())[:WORDS_OPENING])
+    return phrases
+
+
+def _phrases(words: list[str]) -> frozenset:
+    """Pairs of neighbouring content words ("hazard bonus"), month words left out."""
     pairs = set()
     for a, b in zip(words, words[1:]):
-        if all(len(w) > 2 and w not in STOPWORDS and w not in MONTH_WORDS and w != verb for w in (a, b)):
+        if all(len(w) > 2 and w not in STOPWORDS and w not in MONTH_WORDS for w in (a, b)):
             pairs.add((a, b))
     return frozenset(pairs)
 
