@@ -22,7 +22,7 @@ _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octob
 # A past-tense verb, at most one pronoun, then the date: "scrapped last month", "scrapped it in April",
 # "was closed on March 3".
 DATED_ACT = re.compile(
-    rf"\b(?P<verb>[a-z]{{3,}}ed)\s+(?:(?P<pronoun>it|them|him|her|this|that)\s+)?"
+    rf"\b(?P<verb>[a-z]{{3,}}ed)\s+(?:(?P<pronoun>it|them|him|her)\s+)?"
     rf"(?P<date>last month|this month|in {_MONTH}(?:\s+\d{{4}})?|on {_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?)\b"
 )
 # Verbs whose acts recur or are no act: saying, changing amounts, being.
