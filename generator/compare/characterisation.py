@@ -1,7 +1,12 @@
 """Opposed characterisations: one actor praises an event, another condemns it.
 
-Also "position": one actor whose verdict on a kind of event flips between
-two different events.
+A verdict is an evaluative phrase ("a sham", "goodwill"), a favourable label
+quoted as one's own (a “humanitarian pause”), or any phrase a judging verb puts
+on the event ("dismissed the deal as “…”"); its actor is the speaker of the
+quote that holds it, or the subject (or "by" agent) of the framing verb.
+
+Also "position": one actor whose verdict flips on a later day, about the same
+event or another of the same trigger word.
 """
 from __future__ import annotations
 
