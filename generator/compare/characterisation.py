@@ -105,14 +105,6 @@ def _undermining(words: str) -> bool:
     return any(w in UNDERMINERS for w in words.lower().split())
 
 
-def polarity_of(text: str) -> tuple[int, str, int]:
-    """(+1 | -1 | 0, the evaluative word, its offset) for one sentence; 0 when mixed or none."""
-    scores = evaluations(text)
-    if len({score for score, _, _ in scores}) != 1:
-        return 0, "", 0
-    return min(scores, key=lambda s: s[2])
-
-
 def evaluations(text: str) -> list[tuple[int, str, int]]:
     """Every evaluative phrase of a sentence: (+1 | -1, the words, their offset)."""
     scores = []
