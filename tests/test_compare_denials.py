@@ -32,7 +32,7 @@ def test_framed_denial_takes_the_claim_and_the_deniers_words(source_from) -> Non
                        actors=[("ana-lopes", "Ana Lopes", "person", ["Ana Lopes"])])
     [found] = find_contradictions(graph)
     assert found.kind == "denial"
-    assert texts(found)[0] == "his ministry had ignored safety warnings at the harbour."
+    assert texts(found)[0] == "accusations that his ministry had ignored safety warnings at the harbour."
     assert texts(found)[2:] == ["\"It is not true.", "We never received a single report,\" Ana Lopes told reporters."]
     assert found.summary == "Ana Lopes rejects accusations that his ministry had ignored safety warnings at the harbour"
 
@@ -45,7 +45,7 @@ def test_denied_that_with_an_organisation_and_its_words(source_from) -> None:
     [found] = find_contradictions(graph)
     assert found.kind == "denial" and found.actors == ["board"]
     assert texts(found) == ["the release of water from the dam had caused the flooding.",
-                            "The Water Board denied that ",
+                            "The Water Board denied that",
                             "\"The release was announced two days in advance,\" a spokeswoman said."]
 
 

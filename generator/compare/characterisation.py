@@ -256,21 +256,21 @@ def _claims(corpus: Corpus, praise: list[Verdict], scorn: list[Verdict]) -> list
             if cut is None:
                 continue
             if other.offset > verdict.offset:
-                end = min(end, cut)
+                end = min(end, cut[0])
             else:
-                start = max(start, cut)
+                start = max(start, cut[1])
         claims.append(corpus.claim(verdict.sentence, verdict.actor, start, end))
     return claims
 
 
-def _clause_break(corpus: Corpus, sentence: Sentence, first: int, second: int) -> Optional[int]:
-    """Where the clause of the later of two offsets begins: the last ", but", ";", "," or " — " between them."""
+def _clause_break(corpus: Corpus, sentence: Sentence, first: int, second: int) -> Optional[tuple[int, int]]:
+    """Where one clause ends and the next begins between two offsets: the last ", but", ";", " — " or ","."""
     text = corpus.sources[sentence.source].text
     between = text[first:second]
     for pattern in (r",?\s+but\s+", r";\s+", r"\s+—\s+", r",\s+"):
         breaks = list(re.finditer(pattern, between))
         if breaks:
-            return first + breaks[-1].end()
+            return first + breaks[-1].start(), first + breaks[-1].end()
     return None
 
 

@@ -96,10 +96,11 @@ def _inline_denial(corpus: Corpus, sentence: Sentence, match: re.Match) -> Contr
 
 
 def _framed_denial(corpus: Corpus, sentence: Sentence, match: re.Match) -> Optional[Contradiction]:
-    """"X rejected accusations that P": P (whoever claims it) against X's denial and X's words after it."""
-    claim_start = sentence.start + match.start("claim")
+    """"X rejected accusations that P": the accusations (whoever makes them) against X's denial and X's
+    words after it; for "X denied that P", P itself."""
     if len(re.sub(r"[^A-Za-z]", "", match["claim"])) < MIN_CLAIM:
         return None
+    claim_start = sentence.start + match.start("noun" if match["noun"] else "claim")
     denier = corpus.speaker(sentence, sentence.start) or corpus.actor_mentioned(
         sentence.source, sentence.start, sentence.start + match.start(), last=True)
     claim = corpus.claim(sentence, None, claim_start, sentence.end)
@@ -114,7 +115,7 @@ def _framed_denial(corpus: Corpus, sentence: Sentence, match: re.Match) -> Optio
     who = corpus.name(denier) if denier else "A party the article does not name as an actor"
     verb = PRESENT.get(match["verb"].lower(), match["verb"].lower())
     framing = f"{verb} {match['noun'].lower()} {match['link'].lower()}" if match["noun"] else f"{verb} that"
-    summary = f"{who} {framing} {_clause(claim.text)}"
+    summary = f"{who} {framing} {_clause(match['claim'])}"
     event = corpus.event_for(sentence)
     return Contradiction("", "denial", summary, claims, event[1].id if event else None, [denier] if denier else [])
 

@@ -148,6 +148,9 @@ class Corpus:
         if start == sentence.start:
             dateline = DATELINE.match(sentence.text)
             start += dateline.end() if dateline and dateline.end() < end - start else 0
+        text = self.sources[sentence.source].text
+        while end > start + 1 and text[end - 1].isspace():
+            end -= 1
         return Claim(sentence.source, start, end, self.sources[sentence.source].text[start:end], actor)
 
     def label(self, source_id: str) -> str:
