@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from generator.compare import find_contradictions
-from generator.model import Actor, Event, EventMention, Graph, Quote
+from generator.model import Actor, Event, EventMention, Graph, Mention, Quote
 
 
 @pytest.fixture
@@ -226,3 +226,16 @@ def test_datelines_and_days_of_speaking_do_not_date_the_event(build) -> None:
         ("b", "The explosion killed four workers, police said on Thursday.", "explosion", "2020-03-12", "Thursday"),
     ]})
     assert find_contradictions(graph) == []
+
+
+def test_existence_sides_named_by_the_verb_of_saying(build) -> None:
+    articles = {
+        "a": ("2021-01-10", "Routes\n\nThe general said four shelters could be used by families."),
+        "b": ("2021-01-11", "Denial\n\nThe Council has repeatedly said no such shelters exist."),
+    }
+    graph = build(articles, quotes=[("a", "four shelters could be used by families", "general")],
+                  actors=[("council", "Council", [])])
+    text = graph.source("b").text
+    graph.actors[0].mentions.append(Mention("b", text.index("Council"), text.index("Council") + 7, "Council"))
+    [found] = find_contradictions(graph)
+    assert found.summary == "general says shelters exist; Council says there are no shelters"

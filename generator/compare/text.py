@@ -13,6 +13,9 @@ ABBREVIATIONS = re.compile(
 )
 # "VELMAR, Kestria, March 12 - ": the place (and day) of writing before the first sentence.
 DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+(?:,\s*[A-Z][\w .'’-]*){0,2}\s+[-—–]\s+")
+# Verbs of saying, and how far before one its subject may be named.
+SAYING = re.compile(r"\b(?:said|says|told|insisted|insists|stated|states|claimed|claims|maintained|maintains)\b")
+SAYER_REACH = 60
 # A sentence of direct speech opens with a quotation mark.
 QUOTE_OPEN = re.compile(r"^[\"“‘'«]")
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
@@ -127,6 +130,18 @@ class Corpus:
                 return None
         speakers = sorted({q.speaker for q in overlapping})
         return speakers[0] if len(speakers) == 1 else None
+
+    def sayer(self, sentence: Sentence, offset: int) -> Optional[str]:
+        """Who the sentence says said the words at ``offset``: the quote's speaker, or the actor named
+        just before the last verb of saying before them ("Ostrelia has repeatedly said no …")."""
+        speaker = self.speaker(sentence, offset, strict=True)
+        if speaker is not None:
+            return speaker
+        verbs = list(SAYING.finditer(sentence.text[:offset - sentence.start]))
+        if not verbs:
+            return None
+        verb_at = sentence.start + verbs[-1].start()
+        return self.actor_mentioned(sentence.source, max(sentence.start, verb_at - SAYER_REACH), verb_at, last=True)
 
     def event_for(self, sentence: Sentence):
         """(mention, event) the sentence reports, or the nearest one before it in the paragraph or the one before."""
