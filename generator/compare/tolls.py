@@ -113,10 +113,11 @@ def _clash(first: Toll, second: Toll) -> bool:
 
 
 def _elsewhere(first: Toll, second: Toll) -> bool:
-    """Tolls of different places ("30 in the north… 5 in Arvo"), unless one is a part "alone"."""
+    """Tolls that may be of different places ("30 in the north… 5 in Arvo"): one sentence names a place the
+    other does not, and neither toll is a part "alone"."""
     places = [set(PLACE.findall(t.sentence.text)) for t in (first, second)]
     parts = [PART.match(t.sentence.text[t.figure.end - t.sentence.start:]) for t in (first, second)]
-    return all(places) and not places[0] & places[1] and not any(parts)
+    return places[0] != places[1] and not any(parts)
 
 
 def _contradiction(corpus: Corpus, first: Toll, second: Toll) -> Contradiction:
