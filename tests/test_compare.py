@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from generator.compare import find_contradictions
-from generator.model import Actor, Event, EventMention, Graph, Quote
+from generator.model import Actor, Event, EventMention, Graph, Mention, Quote
 
 
 @pytest.fixture
@@ -199,3 +199,43 @@ def test_change_of_position_between_two_events(build) -> None:
     }, quotes=[("a", "it was a genuine effort", "tom-hale"), ("b", "it was a sham", "tom-hale")])
     [found] = find_contradictions(graph)
     assert found.kind == "position" and found.actors == ["tom-hale"] and found.event == "truce-2"
+
+
+def test_weekday_dates_that_disagree(build) -> None:
+    articles = {"a": ("2020-03-11", "Blast\n\nTuesday’s explosion at the mill killed four workers."),
+                "b": ("2020-03-12", "Mill\n\nThe explosion that wrecked the mill late on Monday was an accident."),
+                "c": ("2020-03-13", "Union\n\nA union on Friday denounced the explosion inquiry.")}
+    graph = build(articles, events={"blast": [
+        ("a", "Tuesday’s explosion at the mill killed four workers.", "explosion", "2020-03-10", "Tuesday"),
+        ("b", "The explosion that wrecked the mill late on Monday was an accident.", "explosion", "2020-03-09",
+         "Monday"),
+        ("c", "A union on Friday denounced the explosion inquiry.", "explosion", "2020-03-13", "Friday"),
+    ]})
+    [found] = find_contradictions(graph)
+    assert found.kind == "figures"
+    assert found.summary == ("Sources disagree on the date of blast: a says Tuesday (2020-03-10), "
+                             "b says Monday (2020-03-09)")
+
+
+def test_datelines_and_days_of_speaking_do_not_date_the_event(build) -> None:
+    articles = {"a": ("2020-03-11", "Blast\n\nMILLTOWN, March 11 - An explosion at the mill killed four workers."),
+                "b": ("2020-03-12", "Mill\n\nThe explosion killed four workers, police said on Thursday.")}
+    graph = build(articles, events={"blast": [
+        ("a", "MILLTOWN, March 11 - An explosion at the mill killed four workers.", "explosion", "2020-03-11",
+         "March 11"),
+        ("b", "The explosion killed four workers, police said on Thursday.", "explosion", "2020-03-12", "Thursday"),
+    ]})
+    assert find_contradictions(graph) == []
+
+
+def test_existence_sides_named_by_the_verb_of_saying(build) -> None:
+    articles = {
+        "a": ("2021-01-10", "Routes\n\nThe general said four shelters could be used by families."),
+        "b": ("2021-01-11", "Denial\n\nThe Council has repeatedly said no such shelters exist."),
+    }
+    graph = build(articles, quotes=[("a", "four shelters could be used by families", "general")],
+                  actors=[("council", "Council", [])])
+    text = graph.source("b").text
+    graph.actors[0].mentions.append(Mention("b", text.index("Council"), text.index("Council") + 7, "Council"))
+    [found] = find_contradictions(graph)
+    assert found.summary == "general says shelters exist; Council says there are no shelters"

@@ -2,15 +2,19 @@
 
 Kinds: figures, denial, characterisation, existence, position. Precision
 first: each finder needs the same event or the same topic noun close in
-time, and genuinely opposed content.
+time, and genuinely opposed content. Figures come from three finders: values
+and dates of one event (figures.py), death tolls of two tellers in one article
+(tolls.py), and one act dated differently by two articles (actions.py).
 """
 from __future__ import annotations
 
+from generator.compare.actions import act_date_contradictions
 from generator.compare.characterisation import characterisation_contradictions, position_contradictions, verdicts
 from generator.compare.denials import denial_contradictions
 from generator.compare.existence import existence_contradictions
 from generator.compare.figures import figure_contradictions
 from generator.compare.text import Corpus
+from generator.compare.tolls import toll_contradictions
 from generator.model import Contradiction, Graph
 
 __all__ = ["find_contradictions"]
@@ -24,6 +28,8 @@ def find_contradictions(graph: Graph) -> list[Contradiction]:
     found_verdicts = verdicts(corpus)
     found = (
         figure_contradictions(corpus)
+        + toll_contradictions(corpus)
+        + act_date_contradictions(corpus)
         + denial_contradictions(corpus)
         + characterisation_contradictions(corpus, found_verdicts)
         + existence_contradictions(corpus)

@@ -51,7 +51,7 @@ def existence_statements(corpus: Corpus) -> list[Existence]:
                 continue
             noun = singular(match["noun"].lower())
             offset = sentence.start + match.start()
-            found.append(Existence(sentence, noun, exists, corpus.speaker(sentence, offset), offset))
+            found.append(Existence(sentence, noun, exists, corpus.sayer(sentence, offset), offset))
             break
     return found
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 from generator.compare.text import Corpus
 from generator.extract.figures import comparable, figures_agree, find_figures
@@ -12,6 +13,14 @@ from generator.model import Claim, Contradiction, EventMention, Figure
 COMPARED_KINDS = ("count", "duration", "distance", "percent", "money")
 # A duration after these words is a delay or a deadline, not how long the event lasts.
 NOT_LENGTH = re.compile(r"\b(?:in|within|after|before|since|every|per|ago|past|last|next|first|over the)\s+$", re.I)
+# A weekday, and the words that may come with it: "late on Monday", "Tuesday's".
+WEEKDAY_ONLY = re.compile(r"(?:(?:early|late)\s+)?(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:[’']s)?"
+                          r"(?:\s+(?:morning|afternoon|evening|night))?", re.I)
+# "VELMAR, March 12 - …": the date of the dateline is the day of writing.
+DATELINE = re.compile(r"^\s*[-—–]")
+# "…, officials said on Thursday": the day someone spoke.
+SPOKEN = re.compile(r"\b(?:said|says|told\s+\w+|announced|reported|added|stated)\s+(?:late\s+|early\s+)?(?:on\s+)?$",
+                    re.I)
 EXPLICIT_DATE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{4}-\d{2}-\d{2}\b", re.I
@@ -79,26 +88,63 @@ def _figure_contradiction(corpus: Corpus, event, first, second, a: Figure, b: Fi
             continue
         claims.append(corpus.claim(sentence, corpus.speaker(sentence, figure.start)))
     what = event.title or first.trigger
-    summary = f"Sources disagree on {what}: {a.source} says {a.text}, {b.source} says {b.text}"
+    summary = (f"Sources disagree on {what}: {corpus.label(a.source)} says {a.text}, "
+               f"{corpus.label(b.source)} says {b.text}")
     actors = sorted({c.actor for c in claims if c.actor})
     return Contradiction("", "figures", summary, claims, event.id, actors)
 
 
 def _date_disagreements(corpus: Corpus, event) -> list[Contradiction]:
-    dated = [m for m in sorted(event.mentions, key=lambda m: (m.source, m.start))
-             if m.date and m.date_text and EXPLICIT_DATE.search(m.date_text)]
-    for i, first in enumerate(dated):
-        for second in dated[i + 1:]:
-            if first.source != second.source and first.date != second.date:
-                claims = []
-                for mention in (first, second):
-                    sentence = corpus.sentence_at(mention.source, mention.start)
-                    if sentence is not None:
-                        claims.append(corpus.claim(sentence, corpus.speaker(sentence)))
-                if len(claims) < 2:
-                    continue
-                summary = (f"Sources disagree on the date of {event.title or first.trigger}: "
-                           f"{first.source} says {first.date_text}, {second.source} says {second.date_text}")
-                return [Contradiction("", "figures", summary, claims, event.id,
-                                      sorted({c.actor for c in claims if c.actor}))]
-    return []
+    """Sources that date one event differently: one claim per source, each source with one date."""
+    dated: dict[str, list[EventMention]] = {}
+    for mention in sorted(event.mentions, key=lambda m: (m.source, m.start)):
+        if _dates_the_event(corpus, mention):
+            dated.setdefault(mention.source, []).append(mention)
+    if any(len({m.date for m in mentions}) > 1 for mentions in dated.values()):
+        return []  # one source with two dates: two events, or a wrong merge
+    firsts = [mentions[0] for mentions in dated.values()]
+    if len({m.date for m in firsts}) < 2:
+        return []
+    claims = []
+    for mention in firsts:
+        sentence = corpus.sentence_at(mention.source, mention.start)
+        if sentence is not None:
+            claims.append(corpus.claim(sentence, corpus.speaker(sentence)))
+    if len({(c.source, c.start) for c in claims}) < 2:
+        return []
+    said = ", ".join(f"{corpus.label(m.source)} says {_date_words(m.date_text)} ({m.date})" for m in firsts)
+    summary = f"Sources disagree on the date of {event.title or firsts[0].trigger}: {said}"
+    return [Contradiction("", "figures", summary, claims, event.id, sorted({c.actor for c in claims if c.actor}))]
+
+
+def _dates_the_event(corpus: Corpus, mention: EventMention) -> bool:
+    """Whether the mention's date is the event's own: an explicit date, or a weekday ("late on Monday",
+    "Tuesday's explosion") read from a known publication date; not a dateline, nor the day someone spoke."""
+    if not mention.date or not mention.date_text:
+        return False
+    words = _date_words(mention.date_text)
+    source = corpus.sources[mention.source]
+    if words is None or (not EXPLICIT_DATE.search(words) and (not source.date or source.date_origin == "inferred")):
+        return False
+    sentence = corpus.sentence_at(mention.source, mention.start)
+    if sentence is None:
+        return False
+    at = sentence.text.find(words)
+    trigger = sentence.text.find(mention.trigger)
+    if at < 0 or trigger < 0:
+        return False
+    before, after = sentence.text[:at], sentence.text[at + len(words):]
+    if DATELINE.match(after) or SPOKEN.search(before):
+        return False
+    if at < trigger:  # "on Friday denounced the agreement": the date of another verb
+        return not re.search(r"\b\w+ed\b|\b(?:said|told|says)\b", sentence.text[at + len(words):trigger])
+    return True
+
+
+def _date_words(date_text: str) -> Optional[str]:
+    """The words of a date expression that name the day: "March 12", "late on Monday"; None for others."""
+    explicit = EXPLICIT_DATE.search(date_text)
+    if explicit:
+        return explicit.group(0)
+    weekday = WEEKDAY_ONLY.fullmatch(date_text.strip())
+    return weekday.group(0) if weekday else None

@@ -11,6 +11,13 @@ ABBREVIATIONS = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|St|Jr|Sr|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|"
     r"Sept|Oct|Nov|Dec|vs|etc|Inc|Ltd|Co|Corp)|\b[A-Z])\.$"
 )
+# "VELMAR, Kestria, March 12 - ": the place (and day) of writing before the first sentence.
+DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+(?:,\s*[A-Z][\w .'’-]*){0,2}\s+[-—–]\s+")
+# Verbs of saying, and how far before one its subject may be named.
+SAYING = re.compile(r"\b(?:said|says|told|insisted|insists|stated|states|claimed|claims|maintained|maintains)\b")
+SAYER_REACH = 60
+# A sentence of direct speech opens with a quotation mark.
+QUOTE_OPEN = re.compile(r"^[\"“‘'«]")
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 STOPWORDS = set(
     "a an the and or but of in on at to for from by with as that this these those which who whom whose is are was "
@@ -77,6 +84,13 @@ class Corpus:
                 self.mentions.setdefault(mention.source, []).append((mention, event))
         for items in self.mentions.values():
             items.sort(key=lambda pair: (pair[0].start, pair[0].end, pair[1].id))
+        self._names: Optional[dict[str, set[str]]] = None  # normalised name or alias → actor ids
+        self.actor_mentions: dict[str, list[tuple[int, int, str]]] = {}
+        for actor in graph.actors:
+            for mention in actor.mentions:
+                self.actor_mentions.setdefault(mention.source, []).append((mention.start, mention.end, actor.id))
+        for found in self.actor_mentions.values():
+            found.sort()
 
     def all_sentences(self) -> Iterator[Sentence]:
         for source in self.graph.sources:
@@ -96,6 +110,14 @@ class Corpus:
                 return before
         return None
 
+    def next_sentence(self, sentence: Sentence) -> Optional[Sentence]:
+        """The sentence after, in the same or the next paragraph."""
+        items = self.sentences.get(sentence.source, [])
+        for current, after in zip(items, items[1:]):
+            if current == sentence and after.paragraph - sentence.paragraph <= 1:
+                return after
+        return None
+
     def speaker(self, sentence: Sentence, offset: Optional[int] = None, strict: bool = False) -> Optional[str]:
         """The speaker of the quote holding ``offset`` (or else, unless ``strict``, overlapping the sentence)."""
         overlapping = [q for q in self.quotes.get(sentence.source, [])
@@ -108,6 +130,18 @@ class Corpus:
                 return None
         speakers = sorted({q.speaker for q in overlapping})
         return speakers[0] if len(speakers) == 1 else None
+
+    def sayer(self, sentence: Sentence, offset: int) -> Optional[str]:
+        """Who the sentence says said the words at ``offset``: the quote's speaker, or the actor named
+        just before the last verb of saying before them ("Ostrelia has repeatedly said no …")."""
+        speaker = self.speaker(sentence, offset, strict=True)
+        if speaker is not None:
+            return speaker
+        verbs = list(SAYING.finditer(sentence.text[:offset - sentence.start]))
+        if not verbs:
+            return None
+        verb_at = sentence.start + verbs[-1].start()
+        return self.actor_mentioned(sentence.source, max(sentence.start, verb_at - SAYER_REACH), verb_at, last=True)
 
     def event_for(self, sentence: Sentence):
         """(mention, event) the sentence reports, or the nearest one before it in the paragraph or the one before."""
@@ -126,7 +160,18 @@ class Corpus:
         """A claim for the whole sentence, or for the stretch ``start``–``end`` of it."""
         start = sentence.start if start is None else start
         end = sentence.end if end is None else end
+        if start == sentence.start:
+            dateline = DATELINE.match(sentence.text)
+            start += dateline.end() if dateline and dateline.end() < end - start else 0
+        text = self.sources[sentence.source].text
+        while end > start + 1 and text[end - 1].isspace():
+            end -= 1
         return Claim(sentence.source, start, end, self.sources[sentence.source].text[start:end], actor)
+
+    def label(self, source_id: str) -> str:
+        """How a summary names a source: its outlet ("Meridian Wire"), else its id."""
+        source = self.sources.get(source_id)
+        return source.outlet if source is not None and source.outlet else source_id
 
     def name(self, actor_id: Optional[str]) -> str:
         """The actor's name, or "the writer" for None."""
@@ -137,20 +182,27 @@ class Corpus:
 
     def actor_named(self, words: str) -> Optional[str]:
         """The id of the actor called ``words`` (name or alias), if exactly one."""
+        if self._names is None:
+            self._names = {}
+            for actor in self.graph.actors:
+                for form in {_norm(actor.name)} | {_norm(x) for x in actor.aliases}:
+                    self._names.setdefault(form, set()).add(actor.id)
         wanted = _norm(words)
-        hits = sorted({a.id for a in self.graph.actors
-                       if wanted and (_norm(a.name) == wanted or wanted in {_norm(x) for x in a.aliases})})
+        hits = sorted(self._names.get(wanted, ())) if wanted else []
         return hits[0] if len(hits) == 1 else None
 
-    def actor_mentioned(self, source_id: str, start: int, end: int) -> Optional[str]:
-        """The actor with the first mention inside ``start``–``end`` of a source."""
-        first = None
-        for actor in self.graph.actors:
-            for mention in actor.mentions:
-                if mention.source == source_id and start <= mention.start < end:
-                    if first is None or (mention.start, actor.id) < first[0:2]:
-                        first = (mention.start, actor.id)
-        return first[1] if first else None
+    def actor_mentioned(self, source_id: str, start: int, end: int, last: bool = False) -> Optional[str]:
+        """The actor with the first (or ``last``) mention inside ``start``–``end`` of a source."""
+        found = [(m_start, actor) for m_start, _, actor in self.actor_mentions.get(source_id, [])
+                 if start <= m_start < end]
+        if not found:
+            return None
+        return max(found)[1] if last else min(found)[1]
+
+    def mentions_in(self, source_id: str, start: int, end: int) -> list[tuple[int, str]]:
+        """(end offset, actor id) of every actor mention wholly inside ``start``–``end``, by end."""
+        return sorted((m_end, actor) for m_start, m_end, actor in self.actor_mentions.get(source_id, [])
+                      if start <= m_start and m_end <= end)
 
 
 def _norm(text: str) -> str:
