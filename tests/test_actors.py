@@ -147,3 +147,56 @@ def test_places_and_portfolios_are_no_actors(doc_for) -> None:
     names = {a.name for a in actors}
     assert "Ana Petrov" in names
     assert not names & {"Tessel", "Oskil", "Interior"}
+
+
+def test_places_named_by_their_surroundings_are_no_actors(doc_for) -> None:
+    text = ("Floods spread\n\n"
+            "The Brenna river burst its banks near the town of Halvik on Sunday, officials said.\n\n"
+            "Governor Ana Petrov spoke in the provincial capital, Dorrin, after water was released from Kessel Dam.\n\n"
+            "Residents of Morvik, one of the worst-hit villages, said Pier 7 was under water.")
+    _, actors = actors_of(doc_for, text)
+    names = {a.name for a in actors}
+    assert "Ana Petrov" in names
+    assert not names & {"Brenna", "Halvik", "Dorrin", "Kessel Dam", "Morvik", "Pier 7"}
+
+
+def test_a_spaced_dash_splits_an_entity(doc_for) -> None:
+    text = ("Inquiry ordered\n\n"
+            "BRESK, Valdoria - Valdoria's government on Friday ordered an inquiry, the Valdorian Red Cross said.")
+    _, actors = actors_of(doc_for, text)
+    names = {a.name for a in actors}
+    assert not any(" - " in n for n in names)
+    assert "Valdoria" in names
+
+
+def test_a_country_missing_from_the_table_is_known_by_its_demonym(doc_for) -> None:
+    text = ("Truce agreed\n\n"
+            "SARVIK, Dravonia - Dravonia and Ostrelia agreed on Thursday to a ceasefire, the Dravonian Army said.\n\n"
+            "The Dravonian government said the truce would hold.")
+    _, actors = actors_of(doc_for, text)
+    dravonia = by_name(actors, "Dravonia")
+    assert dravonia.kind == "state"
+    assert "Dravonian government" in dravonia.aliases
+    assert by_name(actors, "Dravonian Army").kind == "organization"
+
+
+def test_a_country_only_in_the_dateline_is_no_actor(doc_for) -> None:
+    text = ("Talks planned\n\n"
+            "BRASK, Velsia - The ceasefire between the two armies is holding, the Velsian foreign minister said.")
+    _, actors = actors_of(doc_for, text)
+    assert "Velsia" not in {a.name for a in actors}
+
+
+def test_a_country_acts_through_its_government(doc_for) -> None:
+    text = ("Mourning declared\n\n"
+            "Kestria's government declared three days of national mourning on Tuesday.")
+    _, actors = actors_of(doc_for, text)
+    assert by_name(actors, "Kestria").kind == "state"
+
+
+def test_a_government_named_by_its_demonym_is_its_state(doc_for) -> None:
+    text = ("Talks stall\n\n"
+            "The Syrian regime said it would not withdraw. Damascus denied the report.")
+    _, actors = actors_of(doc_for, text)
+    states = [a for a in actors if a.kind == "state"]
+    assert len(states) == 1 and {"Syrian regime", "Damascus"} <= {states[0].name, *states[0].aliases}

@@ -14,14 +14,18 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from generator.extract.nlp import doc_text
+from generator.extract.speech import dateline_end
 from generator.extract.kinds import (
+    BUILT_PLACES,
     NOT_NAMES,
     ORG_HEADS,
+    PLACE_NOUNS,
     PARTICLES,
     SPEECH_VERBS,
     capital_of,
     country_named,
     country_of,
+    demonym_forms,
     fold,
     is_title_word,
 )
@@ -218,31 +222,129 @@ def _owns_a_deed(doc: Doc, end: int) -> bool:
 
 
 def _place_named(doc: Doc, group) -> bool:
-    """An "organisation" of one name with no organisation word, only ever after "in", "at", "near"…: a place."""
-    if group.kind != "organization" or any(len(n.split()) > 2 or is_acronym(n) for n in group.names):
+    """A name the text treats as a place, not an actor (cities, rivers, villages, dams, piers).
+
+    Cues: its own head noun ("Karst Dam", "Pier 4"), a place noun it modifies ("the Tessel river"),
+    one it follows ("the town of Sarnik") or stands beside (", one of the worst-hit villages";
+    "the capital, Aster"), or, for a one-word name, nothing but place prepositions before it.
+    """
+    if group.kind not in ("organization", "person") or group.country:
         return False
-    if any(w.lower() in ORG_HEADS for n in group.names for w in n.split()):
+    if any(len(n.split()) > 3 or is_acronym(n) for n in group.names):
         return False
+    if any(w.lower().strip(".,") in ORG_HEADS for n in group.names for w in n.split()):
+        return False  # "Velmar Port Authority"
+    if any(_place_like_name(n) for n in group.names):
+        return True
+    single = all(len(n.split()) == 1 for n in group.names)
+    if single and any(_place_cue(doc, start, end) for start, end in group.spans):
+        return True
+    if group.kind == "person" and not single or any(len(n.split()) > 2 for n in group.names):
+        return False  # a full name: place prepositions alone do not outweigh it
+    preps = PLACE_PREPOSITIONS if group.kind == "organization" else PERSON_PLACE_PREPOSITIONS
     for start, end in group.spans:
-        if start == 0 or doc[start - 1].lower_ not in PLACE_PREPOSITIONS or _acts(doc, start, end):
+        if start == 0 or doc[start - 1].lower_ not in preps or _acts(doc, start, end):
             return False
+        if end < len(doc) and doc[end].lower_ in ("'s", "’s"):
+            return False  # "in Putin's view"
     return True
 
 
+# Prepositions before a place that hardly ever come before a person's bare name.
+PERSON_PLACE_PREPOSITIONS = frozenset("in near outside inside across around".split())
+
+
+def _place_like_name(name: str) -> bool:
+    """ "Karst Dam", "Tessel River", "Pier 4": a name whose own head is a place noun, or a number."""
+    words = name.split()
+    if len(words) < 2:
+        return False
+    return fold(words[-1]) in PLACE_NOUNS | BUILT_PLACES or any(w.isdigit() for w in words)
+
+
+def _place_cue(doc: Doc, start: int, end: int) -> bool:
+    """A mention the sentence makes a place: "Tessel river", "town of Sarnik", "the capital, Aster"."""
+    places = PLACE_NOUNS | BUILT_PLACES
+    last = doc[end - 1]
+    if end < len(doc) and doc[end].lower_ in PLACE_NOUNS and doc[end].is_lower and last.head.i == end:
+        return True  # "the Tessel river", "Lorvane province"
+    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in places:
+        return True  # "the town of Sarnik", "the port of Velmar"
+    if start >= 2 and doc[start - 1].text == "," and doc[start - 2].lower_ in places \
+            and last.dep_ == "appos" and last.head.i == start - 2:
+        return True  # "in the provincial capital, Dunmore"
+    return _place_apposition_after(doc, end)
+
+
+def _place_apposition_after(doc: Doc, end: int) -> bool:
+    """", one of the worst-hit villages," / ", a town near the border," after a name."""
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return False
+    i = end + 1
+    if doc[i].lower_ == "one" and i + 1 < len(doc) and doc[i + 1].lower_ == "of":
+        i += 2
+    for token in doc[i: i + 6]:
+        if token.lower_ in ("a", "an", "the") or token.pos_ in ("ADJ", "ADV") or token.text == "-" \
+                or token.tag_ == "VBN" and token.dep_ == "amod":
+            continue
+        nxt = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
+        return token.lower_ in PLACE_NOUNS | BUILT_PLACES and nxt not in ("'s", "’s")
+    return False
+
+
 def _state_acts(doc: Doc, group) -> bool:
-    """A country is an actor in an article only where it acts: subject, agent, or owner of a deed."""
+    """A country is an actor in an article only where it acts: subject, agent, owner of a deed or of a
+    government that acts ("Kestria's government declared"); never in a dateline, a government always."""
     for start, end in group.spans:
+        if doc[end - 1].lower_ in BODY_KINDS and BODY_KINDS[doc[end - 1].lower_] == "state":
+            return True  # "the Syrian regime": a government is an actor
+        if _in_dateline(doc, start):
+            continue
         if _acts(doc, start, end) or _speaks(doc, start, end):
             return True
-        if _owns_a_deed(doc, end):
+        if _owns_a_deed(doc, end) or _owns_an_acting_body(doc, end):
             return True
     return False
+
+
+def _owns_an_acting_body(doc: Doc, end: int) -> bool:
+    """"Kestria's government declared", "Ostrelia's defence minister said"."""
+    last = doc[end - 1]
+    if last.dep_ != "poss":
+        return False
+    owned = last.head
+    if owned.lower_ not in NATIONAL_HEADS and not is_title_word(owned.text):
+        return False
+    return _acts(doc, owned.i, owned.i + 1) or _speaks(doc, owned.i, owned.i + 1)
+
+
+def _in_dateline(doc: Doc, start: int) -> bool:
+    """Whether token ``start`` sits in a wire dateline ("BRASK, Velsia - ")."""
+    text = doc_text(doc)
+    char = doc[start].idx
+    line = text.rfind("\n", 0, char) + 1
+    return char < dateline_end(text, line, min(len(text), line + 80))
+
+
+def _ent_pieces(doc: Doc) -> list[Span]:
+    """spaCy's entities, each cut at a dash with spaces around it ("Marisca - Marisca's government")."""
+    pieces: list[Span] = []
+    for ent in doc.ents:
+        start = ent.start
+        for token in ent:
+            if token.text in ("-", "—", "–") and token.whitespace_ and token.i > 0 and doc[token.i - 1].whitespace_:
+                if token.i > start:
+                    pieces.append(Span(doc, start, token.i, label=ent.label_))
+                start = token.i + 1
+        if start < ent.end:
+            pieces.append(Span(doc, start, ent.end, label=ent.label_))
+    return pieces
 
 
 def _ner_candidates(doc: Doc) -> list[_Cand]:
     """Entities of interesting labels, boundaries and kinds repaired."""
     out: list[_Cand] = []
-    for ent in doc.ents:
+    for ent in _ent_pieces(doc):
         if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "WORK_OF_ART", "PRODUCT", "LANGUAGE"):
             continue
         start, end = _clean(doc, ent.start, ent.end)
@@ -476,7 +578,8 @@ class _Group:
     @property
     def full_name(self) -> str:
         """The fullest form: most words, then not an acronym, then longest, then first seen."""
-        return max(self.names, key=lambda n: (not is_acronym(n) and self.kind != "state" or country_of(n) is not None,
+        return max(self.names, key=lambda n: (not is_acronym(n) and self.kind != "state" or country_of(n) is not None
+                                              or n == self.country,
                                               len(n.split()), not is_acronym(n), len(n), -self.names.index(n)))
 
 
@@ -488,6 +591,8 @@ def _resolve_kind(doc: Doc, cand: _Cand) -> str | None:
     """The final kind of a candidate on its own, or None when it is no actor."""
     text = _text(doc, cand.start, cand.end)
     if cand.label == "BODY":
+        if cand.kind == "state":
+            cand.country = _body_country(doc, cand)
         return cand.kind
     lower_org = cand.kind == "organization" and any(w in ORG_HEADS for w in text.split())
     if not re.search(r"[A-Z]", text) and not lower_org or len(re.findall(r"[^\W\d_]", text)) < 2:
@@ -499,6 +604,9 @@ def _resolve_kind(doc: Doc, cand: _Cand) -> str | None:
         return None  # "Secretary of State"
     if cand.kind == "norp" or cand.kind == "place":
         return None
+    if cand.kind in ("organization", "person") and cand.label != "RULE" and _unlisted_country(doc, text):
+        cand.country = text  # "Marisca" tagged ORG beside "the Mariscan Water Authority"
+        return "state"
     country = country_named(text)
     if country and cand.kind in ("state", "organization", "other", "person"):
         if cand.end - cand.start <= 4:
@@ -508,12 +616,57 @@ def _resolve_kind(doc: Doc, cand: _Cand) -> str | None:
         if capital_of(text) and _acts(doc, cand.start, cand.end):
             cand.metonym, cand.country = True, capital_of(text)
             return "state"
+        if _unlisted_country(doc, text):
+            cand.country = text
+            return "state"
         return None  # a city or region: places are not actors here
     if text.lower() in PORTFOLIOS:
         return None  # "Interior" cut from "Interior Minister"
     if cand.kind == "other":
         return None
     return cand.kind
+
+
+# Heads that only a country owns: "Kestria's government", "Ostrelia's defence minister".
+NATIONAL_HEADS = frozenset("government president minister ministry parliament cabinet army military navy".split())
+
+
+def _unlisted_country(doc: Doc, name: str) -> bool:
+    """A place the article treats as a country although the country table lacks it.
+
+    It has a demonym ("Dravonia" and "the Dravonian Army") or owns a national body ("Kestria's government").
+    """
+    if len(name.split()) != 1 or not name[:1].isupper() or name.isupper() or not name.isalpha():
+        return False
+    words = doc.user_data.get("capitalised")
+    if words is None:
+        words = doc.user_data["capitalised"] = frozenset(t.text for t in doc if t.text[:1].isupper())
+    if demonym_forms(name) & words:
+        return True
+    for token in doc:
+        if token.text == name and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in ("'s", "’s"):
+            heads = [t.lower_ for t in doc[token.i + 2: token.i + 5] if t.pos_ in ("NOUN", "PROPN")]
+            if heads and heads[0] in NATIONAL_HEADS or heads[1:2] and heads[1] in NATIONAL_HEADS:
+                return True
+    return False
+
+
+def _body_country(doc: Doc, cand: _Cand) -> str | None:
+    """The country a government is named after: "Syrian regime", "Russia's government", "Dravonian government"."""
+    countries = set()
+    for token in doc[cand.start: cand.end - 1]:
+        if token.lower_ in ("'s", "’s"):
+            continue
+        country = country_of(token.text)
+        if country is None:
+            for stem in (token.text[:-1], token.text[:-2], token.text[:-3], token.text[:-1] + "a"):
+                if len(stem) > 3 and token.text in demonym_forms(stem) and _unlisted_country(doc, stem):
+                    country = stem
+                    break
+        if country is None:
+            return None
+        countries.add(country)
+    return countries.pop() if len(countries) == 1 else None
 
 
 def _label_votes(doc: Doc) -> dict[str, str]:
