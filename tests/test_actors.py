@@ -200,3 +200,25 @@ def test_a_government_named_by_its_demonym_is_its_state(doc_for) -> None:
     _, actors = actors_of(doc_for, text)
     states = [a for a in actors if a.kind == "state"]
     assert len(states) == 1 and {"Syrian regime", "Damascus"} <= {states[0].name, *states[0].aliases}
+
+
+def test_the_people_of_a_country_acting_stand_for_it(doc_for) -> None:
+    text = ("Onslaught\n\n"
+            "Russia announced a pause. Kilo said the Russians are using much more destructive weapons.")
+    _, actors = actors_of(doc_for, text)
+    assert "Russians" in by_name(actors, "Russia").aliases
+
+
+def test_a_possessed_military_is_an_organisation(doc_for) -> None:
+    text = ("Bombardment\n\n"
+            "The city was bombarded for weeks by Syria’s military, backed by Russia.")
+    _, actors = actors_of(doc_for, text)
+    assert by_name(actors, "Syria’s military").kind == "organization"
+
+
+def test_capitals_named_as_authors_of_strikes_are_their_states(doc_for) -> None:
+    text = ("Moratorium\n\n"
+            "The announcement extended a moratorium on joint airstrikes against Aleppo by Moscow and Damascus.")
+    _, actors = actors_of(doc_for, text)
+    states = {a.name for a in actors if a.kind == "state"}
+    assert {"Moscow", "Damascus"} <= states

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from generator.extract.nlp import doc_text
 from generator.extract.speech import dateline_end
 from generator.extract.kinds import (
+    BLOCS,
     BUILT_PLACES,
     NOT_NAMES,
     ORG_HEADS,
@@ -41,7 +42,9 @@ _KNOWN_AS = re.compile(r"^\s*,?\s*(?:previously|formerly|also|now|once)\s+(?:kno
 _TRAILING_ADVERBS = frozenset("there here now today then".split())
 _STOP = frozenset("of for and the in on at to".split())
 _SPELLING = {"defence": "defense", "organisation": "organization", "programme": "program", "centre": "center",
-             "labour": "labor"}
+             "labour": "labor",
+             # One body, two words: "Syria's military" is "the Syrian army"; "Western powers", "Western governments".
+             "military": "army", "governments": "powers", "countries": "powers", "nations": "powers"}
 
 
 # ----------------------------------------------------------------- keys
@@ -66,6 +69,7 @@ def org_key(name: str) -> tuple[str, ...]:
 
     "Russian Ministry of Defence" and "Russia's Defense Ministry" share a key.
     """
+    name = BLOCS.get(re.sub(r"^the\s+", "", fold(name).strip()), name)  # "the West" is "Western powers"
     words = re.findall(r"[\w.]+", re.sub(r"['’]s\b", "", fold(name)).replace("-", " "))
     out = set()
     for word in words:
@@ -195,6 +199,22 @@ def _acts(doc: Doc, start: int, end: int) -> bool:
             return True
         if dep == "pobj" and head.dep_ == "agent":
             return True
+        if dep == "pobj" and head.lower_ == "by" and _after_a_deed(doc, head.i):
+            return True  # "airstrikes against Aleppo by Moscow and Damascus"
+    return False
+
+
+def _after_a_deed(doc: Doc, by: int) -> bool:
+    """Whether "by" at ``by`` follows a deed noun, directly or after its prepositional phrase."""
+    token = doc[by - 1] if by > 0 else None
+    for _ in range(3):
+        if token is None:
+            return False
+        if token.pos_ == "NOUN" and (token.lower_ in DEED_NOUNS or token.lemma_ in DEED_NOUNS):
+            return True
+        if token.dep_ not in ("pobj", "prep", "amod", "compound") or token.head.i >= token.i:
+            return False
+        token = token.head
     return False
 
 
@@ -202,7 +222,7 @@ def _acts(doc: Doc, start: int, end: int) -> bool:
 DEED_NOUNS = frozenset("""
 announcement decision offer proposal statement plan move call demand claim claims denial attack attacks offensive
 strike strikes campaign intervention support refusal agreement response initiative efforts effort backing position
-bombing bombardment airstrikes withdrawal deal threat warning accusation accusations veto policy
+bombing bombardment airstrikes airstrike raids withdrawal deal threat warning accusation accusations veto policy
 """.split())
 
 
@@ -326,13 +346,19 @@ def _in_dateline(doc: Doc, start: int) -> bool:
     return char < dateline_end(text, line, min(len(text), line + 80))
 
 
+def _spaced_dash(token: Token) -> bool:
+    """A dash with spaces around it separates phrases ("BREVIK, Marisca - Marisca's …"); "Chahine-Mankouche" joins."""
+    return token.text in ("-", "—", "–") and bool(token.whitespace_) and token.i > 0 \
+        and bool(token.doc[token.i - 1].whitespace_)
+
+
 def _ent_pieces(doc: Doc) -> list[Span]:
     """spaCy's entities, each cut at a dash with spaces around it ("Marisca - Marisca's government")."""
     pieces: list[Span] = []
     for ent in doc.ents:
         start = ent.start
         for token in ent:
-            if token.text in ("-", "—", "–") and token.whitespace_ and token.i > 0 and doc[token.i - 1].whitespace_:
+            if _spaced_dash(token):
                 if token.i > start:
                     pieces.append(Span(doc, start, token.i, label=ent.label_))
                 start = token.i + 1
@@ -437,11 +463,14 @@ def _body_phrases(doc: Doc) -> list[_Cand]:
         if kind is None or not token.text.islower() or token.pos_ not in ("NOUN", "PROPN"):
             continue
         start = token.i
+        if start >= 2 and doc[start - 1].lower_ in ("'s", "’s") and doc[start - 2].dep_ == "poss" \
+                and doc[start - 2].head.i == token.i and doc[start - 2].text[:1].isupper():
+            start -= 2  # "Syria's military"
         while start > 0 and doc[start - 1].head.i in range(start, token.i + 1) \
                 and doc[start - 1].dep_ in ("compound", "amod", "poss", "case", "npadvmod", "punct") \
                 and (doc[start - 1].text[:1].isupper() or doc[start - 1].dep_ in ("case", "punct")
                      or (doc[start - 1].lower_ == "air" and token.lower_ == "force")) \
-                and "\n" not in doc[start - 1].whitespace_:
+                and "\n" not in doc[start - 1].whitespace_ and not _spaced_dash(doc[start - 1]):
             start -= 1
         while start < token.i and not doc[start].text[:1].isupper():
             start += 1
@@ -578,7 +607,7 @@ class _Group:
     @property
     def full_name(self) -> str:
         """The fullest form: most words, then not an acronym, then longest, then first seen."""
-        return max(self.names, key=lambda n: (not is_acronym(n) and self.kind != "state" or country_of(n) is not None
+        return max(self.names, key=lambda n: (not is_acronym(n) and self.kind != "state" or country_named(n) is not None
                                               or n == self.country,
                                               len(n.split()), not is_acronym(n), len(n), -self.names.index(n)))
 
@@ -597,11 +626,17 @@ def _resolve_kind(doc: Doc, cand: _Cand) -> str | None:
     lower_org = cand.kind == "organization" and any(w in ORG_HEADS for w in text.split())
     if not re.search(r"[A-Z]", text) and not lower_org or len(re.findall(r"[^\W\d_]", text)) < 2:
         return None
+    if _people_acting_as_state(doc, cand, text):
+        cand.country = country_of(text)
+        return "state"  # "the Russians are using much more destructive weapons"
     if country_of(text) and not country_named(text):
         return None  # a demonym ("Russian") is never an actor by itself
     if cand.end - cand.start == 1 and cand.start >= 2 and doc[cand.start - 1].lower_ in ("of", "for") \
             and is_title_word(doc[cand.start - 2].text):
         return None  # "Secretary of State"
+    if cand.kind == "place" and fold(text) in BLOCS and cand.start > 0 and doc[cand.start - 1].lower_ == "the" \
+            and _acts(doc, cand.start, cand.end):
+        return "group"  # "the West has accused Moscow"
     if cand.kind == "norp" or cand.kind == "place":
         return None
     if cand.kind in ("organization", "person") and cand.label != "RULE" and _unlisted_country(doc, text):
@@ -657,7 +692,7 @@ def _body_country(doc: Doc, cand: _Cand) -> str | None:
     for token in doc[cand.start: cand.end - 1]:
         if token.lower_ in ("'s", "’s"):
             continue
-        country = country_of(token.text)
+        country = country_of(token.text) or (token.text if _unlisted_country(doc, token.text) else None)
         if country is None:
             for stem in (token.text[:-1], token.text[:-2], token.text[:-3], token.text[:-1] + "a"):
                 if len(stem) > 3 and token.text in demonym_forms(stem) and _unlisted_country(doc, stem):
@@ -667,6 +702,13 @@ def _body_country(doc: Doc, cand: _Cand) -> str | None:
             return None
         countries.add(country)
     return countries.pop() if len(countries) == 1 else None
+
+
+def _people_acting_as_state(doc: Doc, cand: _Cand, text: str) -> bool:
+    """ "The Russians" as the subject of a verb: the country's side, as war reports use it."""
+    plural = text.endswith("s") and country_of(text) is not None and country_of(text[:-1]) is not None
+    return plural and cand.end - cand.start == 1 and cand.start > 0 and doc[cand.start - 1].lower_ == "the" \
+        and _acts(doc, cand.start, cand.end)
 
 
 def _label_votes(doc: Doc) -> dict[str, str]:
@@ -715,8 +757,10 @@ def _group_candidates(doc: Doc, source: Source, cands: list[_Cand]) -> list[_Gro
             groups.append(group)
         elif group.kind == "person" and kind == "organization" and cand.alias_of is None and len(name.split()) > 1:
             group.kind = "organization"
-        name_form = name if not cand.metonym else name
-        group.add(name_form, (cand.start, cand.end), in_title(cand))
+        group.add(name, (cand.start, cand.end), in_title(cand))
+        owner_name = doc[cand.start].text
+        if cand.label == "BODY" and cand.country and owner_name == cand.country and owner_name not in group.names:
+            group.names.append(owner_name)  # "Kestria's government": Kestria is a name of the state
         owner[i] = group
     return [g for g in groups if not g.title_only]
 

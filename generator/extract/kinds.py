@@ -46,6 +46,9 @@ port harbour harbor pier dock wharf dam bridge airport airfield station terminal
 avenue square plaza park stadium tower reservoir crossing checkpoint
 """.split())
 
+# Blocs named by a compass point, and the collective name they stand for: "the West" acts as "Western powers".
+BLOCS = {"west": "Western powers"}
+
 # Org heads that may be dropped from a name without changing whom it names.
 GENERIC_ORG_SUFFIXES = frozenset("group union movement organisation organization brigade brigades faction".split())
 
