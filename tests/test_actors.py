@@ -222,3 +222,22 @@ def test_capitals_named_as_authors_of_strikes_are_their_states(doc_for) -> None:
     _, actors = actors_of(doc_for, text)
     states = {a.name for a in actors if a.kind == "state"}
     assert {"Moscow", "Damascus"} <= states
+
+
+def test_definite_descriptions_name_the_one_actor_they_fit(doc_for) -> None:
+    text = ("Mayor: we will rebuild\n\n"
+            "Interior Minister Mohammed Haddad visited the port. Mayor Leila Haddad is not related to the minister.\n\n"
+            "The dockworkers' union said on Monday that the Velmar Port Workers' Federation would strike.\n\n"
+            "The defence minister did not comment.")
+    _, actors = actors_of(doc_for, text)
+    assert "the minister" in by_name(actors, "Mohammed Haddad").aliases
+    assert "Mayor" in by_name(actors, "Leila Haddad").aliases
+    assert "The dockworkers' union" in by_name(actors, "Velmar Port Workers' Federation").aliases
+    assert not any("The defence minister" in a.aliases for a in actors)
+
+
+def test_a_description_fitting_two_actors_names_neither(doc_for) -> None:
+    text = ("Talks\n\n"
+            "Foreign Minister Ana Petrov met Defence Minister Ivo Stan. The minister said talks would go on.")
+    _, actors = actors_of(doc_for, text)
+    assert not any("The minister" in a.aliases for a in actors)

@@ -222,3 +222,21 @@ def test_seed_quotes_have_speakers_and_scare_quotes_are_not_quotes(nlp) -> None:
         assert all(len(q.text.split()) > 3 or q.speaker for q in direct)  # short quoted terms need a speaker
         assert sum(1 for q in direct if q.speaker) >= 0.8 * len(direct), source.id
         assert [q.id for q in found] == [f"{source.id}:q{n}" for n in range(1, len(found) + 1)]
+
+
+def test_a_term_in_someone_elses_announcement_is_the_announcers(quotes_of) -> None:
+    found = quotes_of("Pause\nKilo said that Russia’s announcement of a so-called “humanitarian pause” in the city "
+                      "on Monday is a gimmick.")
+    assert speakers(found)["humanitarian pause"] == "Russia"
+
+
+def test_words_quoted_inside_reported_speech_are_the_reporters(quotes_of) -> None:
+    found = quotes_of("Pause\nInterior Minister Rasa Vell announced the inquiry on Monday. She said it would report "
+                      "within 60 days and would examine “who knew what, and when.”")
+    assert speakers(found)["who knew what, and when."] == "Rasa Vell"
+
+
+def test_a_role_noun_names_the_person_holding_it(quotes_of) -> None:
+    found = quotes_of("Blast\nInterior Minister Muhammad Haddad visited the port on Monday.\n"
+                      "“We will follow the evidence wherever it leads,” the minister said.")
+    assert speakers(found)["We will follow the evidence wherever it leads"] == "Muhammad Haddad"

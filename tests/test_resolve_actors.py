@@ -166,3 +166,12 @@ def test_a_title_word_shared_merges_first_name_variants(resolve_texts) -> None:
     people = names(a for a in actors if a.kind == "person")
     assert "Selin Demir" in people
     assert len([p for p in people if p.endswith("Demir")]) == 2
+
+
+def test_descriptions_never_merge_actors_across_articles(resolve_texts) -> None:
+    (actors, _), _ = resolve_texts(
+        "Budget\n\nFinance Minister Ana Petrov presented the budget. The minister said taxes would fall.",
+        "Strike\n\nLabour Minister Ivo Stan met the unions. The minister said talks would go on.",
+    )
+    people = names(a for a in actors if a.kind == "person")
+    assert "Ana Petrov" in people and "Ivo Stan" in people

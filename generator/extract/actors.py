@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from generator.extract.nlp import doc_text
-from generator.extract.speech import dateline_end
+from generator.extract.speech import PERSON_ROLES, dateline_end, role_key
 from generator.extract.kinds import (
     BLOCS,
     BUILT_PLACES,
@@ -596,6 +596,7 @@ class _Group:
     spans: list[tuple[int, int]] = field(default_factory=list)  # token spans
     country: str | None = None
     title_only: bool = True
+    described: list[tuple[int, int]] = field(default_factory=list)  # "the minister": spans of descriptions
 
     def add(self, name: str, span: tuple[int, int], in_title: bool) -> None:
         if name not in self.names:
@@ -974,6 +975,106 @@ def _org_description(doc: Doc, group: _Group) -> str:
     return ""
 
 
+# ----------------------------------------------------------------- descriptions
+
+# Roles a definite description ("the minister") can stand for; "the official" names nobody in particular.
+DESCRIBED_ROLES = PERSON_ROLES - frozenset("official officer representative spokespeople executive founder".split())
+# Organisation heads that name the same kind of body: "the union" for "the Port Workers' Federation".
+_HEAD_CLASSES = (frozenset("union federation confederation".split()), frozenset("ministry department".split()))
+
+
+def _link_descriptions(doc: Doc, source: Source, groups: list[_Group]) -> None:
+    """Definite descriptions standing for one named actor: "the minister" for the one minister named before,
+    "the dockworkers' union" for the one union or federation, a headline's "Mayor:" for the one mayor."""
+    covered = {i for g in groups for s, e in g.spans for i in range(s, e)}
+    titles = {id(g): _title_phrases(doc, g) for g in groups if g.kind == "person"}
+    heads = {"title", "heading"}
+    for token in doc:
+        if token.i in covered or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        span = _description_span(doc, token, source, heads)
+        if span is None:
+            continue
+        start, end = span
+        modifiers = [t.lower_ for t in doc[start:token.i] if t.is_alpha and t.lower_ != "the"]
+        if role_key(token.lower_) in _DESCRIBED_KEYS:
+            holders = [g for g in groups if g.kind == "person"
+                       and _holds(titles[id(g)], doc[token.i:end].text, token.lower_, modifiers)]
+            in_title = _paragraph_kind(source, token.idx) in heads
+            apposed = start >= 2 and doc[start - 1].text == "," and (start - 2) in covered
+            if len(holders) == 1 and (in_title or holders[0].spans[0][0] < token.i) and not apposed:
+                holders[0].described.append(span)
+                covered.update(range(start, end))
+        elif token.lower_ in ORG_HEADS and token.is_lower:
+            bodies = [g for g in groups if g.kind in ("organization", "group") and _names_body(g, token.lower_, modifiers)]
+            if len(bodies) == 1:
+                bodies[0].described.append(span)
+                covered.update(range(start, end))
+
+
+_DESCRIBED_KEYS = frozenset(role_key(w) for w in DESCRIBED_ROLES)
+
+
+def _description_span(doc: Doc, token: Token, source: Source, heads: set[str]) -> tuple[int, int] | None:
+    """Token span of "the [lowercase modifiers] NOUN [of …]", or a headline's "Mayor:"."""
+    if token.text[:1].isupper():
+        para_start = token.i == 0 or "\n" in doc[token.i - 1].text + doc[token.i - 1].whitespace_
+        colon = token.i + 1 < len(doc) and doc[token.i + 1].text == ":"
+        ok = para_start and colon and _paragraph_kind(source, token.idx) in heads and token.lower_ in DESCRIBED_ROLES
+        return (token.i, token.i + 1) if ok else None
+    if token.dep_ == "compound" or token.i + 1 < len(doc) and doc[token.i + 1].pos_ in ("NOUN", "PROPN") \
+            and doc[token.i + 1].is_lower:
+        return None  # "the union leaders": the description is of someone else
+    start = token.i
+    while start > 0 and (doc[start - 1].is_lower and doc[start - 1].pos_ in ("ADJ", "NOUN") and doc[start - 1].lower_ != "the"
+                         or doc[start - 1].text in ("'", "’") and start >= 2 and doc[start - 2].is_lower):
+        start -= 1
+    if start == 0 or doc[start - 1].lower_ != "the":
+        return None
+    end = token.i + 1
+    if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].text[:1].isupper() or \
+            end + 2 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].lower_ == "the":
+        pobj = next((c for c in doc[end].children if c.dep_ == "pobj"), None)
+        if pobj is not None:
+            end = max(t.i for t in pobj.subtree) + 1  # "the chief of Russia's General Staff"
+    return start - 1, end
+
+
+def _title_phrases(doc: Doc, group: _Group) -> list[str]:
+    """Folded appositives and titles beside a person's mentions ("interior minister", "chief of russia's …")."""
+    out = []
+    for start, end in group.spans:
+        for span in (_appositive(doc, end), _prefix_title(doc, start)):
+            if span is not None:
+                out.append(fold(doc[span[0]:span[1]].text))
+    return out
+
+
+def _holds(phrases: list[str], text: str, role: str, modifiers: list[str]) -> bool:
+    """Whether a person's titles hold a described role: its noun, every modifier, and any "of …" part."""
+    words = {role_key(w) for p in phrases for w in re.findall(r"\w+", p)}
+    if role_key(role) not in words or any(m not in words for m in modifiers):
+        return False
+    return " of " not in fold(text) or any(fold(text) in p for p in phrases)
+
+
+def _names_body(group: _Group, head: str, modifiers: list[str]) -> bool:
+    """Whether a body's name ends in the description's head (or a kindred one) and agrees with its modifiers."""
+    kin = next((c for c in _HEAD_CLASSES if head in c), frozenset({head}))
+    for name in group.names:
+        words = [w.strip(".,'’") for w in fold(name).replace("-", " ").split()]
+        if not words or words[-1] not in kin:
+            continue
+        if all(any(w == m or m.endswith(w) and len(w) > 3 for w in words) for m in modifiers):
+            return True  # "the port authority", "the dockworkers' union" for "… Port Workers' Federation"
+    return False
+
+
+def _paragraph_kind(source: Source, offset: int) -> str:
+    para = next((p for p in source.paragraphs if p.start <= offset < p.end), None)
+    return para.kind if para is not None else ""
+
+
 # ----------------------------------------------------------------- public
 
 
@@ -987,11 +1088,12 @@ def extract_actors(doc: Doc, source: Source) -> list[Actor]:
         group.spans = sorted(s for s in set(group.spans) if _in_mined(doc, s, mined))
     groups = [g for g in groups if g.spans and (not g.country or _state_acts(doc, g)) and not _place_named(doc, g)]
     groups.sort(key=lambda g: g.spans[0])
+    _link_descriptions(doc, source, groups)
     ids = [f"{source.id}:{n}" for n in range(1, len(groups) + 1)]
-    index = {i: k for k, g in enumerate(groups) for s, e in g.spans for i in range(s, e)}
+    index = {i: k for k, g in enumerate(groups) for s, e in g.spans + g.described for i in range(s, e)}
     actors = []
     for k, group in enumerate(groups):
-        mentions = [_mention(doc, source, s, e) for s, e in group.spans]
+        mentions = [_mention(doc, source, s, e) for s, e in sorted(group.spans + group.described)]
         if group.kind == "person":
             description, roles = _describe(doc, source, groups, group, index, ids)
         else:

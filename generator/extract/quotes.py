@@ -17,7 +17,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from generator.extract.actors import actor_at
+from generator.extract.actors import DEED_NOUNS, actor_at
 from generator.extract.nlp import doc_text
 from generator.extract.speech import (
     CHARACTERISING, FEMININE, INDIRECT, MASCULINE, PERSON_ROLES, PRONOUNS, REPORTING, REQUESTING, antecedent,
@@ -61,6 +61,7 @@ def extract_quotes(doc: Doc, source: Source, actors: list[Actor]) -> list[Quote]
     indirect = finder.indirect_quotes(direct)
     quotes = sorted(direct + indirect, key=lambda q: (q.start, q.end))
     quotes = finder.settle(quotes, pending)
+    finder.nest(quotes)
     for n, quote in enumerate(quotes, 1):
         quote.id = f"{source.id}:q{n}"
     return quotes
@@ -289,6 +290,51 @@ class _Finder:
             return False
         return item.para.kind == "heading" or (
             item.words <= HEADING_MAX_WORDS and not item.quote.text.rstrip("’”\"' ").endswith((".", "!", "?")))
+
+    # nested ------------------------------------------------------------
+
+    def nest(self, quotes: list[Quote]) -> None:
+        """Give a quoted fragment inside reported speech its real speaker.
+
+        "Russia's announcement of a 'humanitarian pause'": the term is the announcer's. "X said the ministry
+        was extending the pause 'to avoid senseless victims'": words quoted inside X's reported clause, and
+        not governed by a reporting verb of their own (or by one whose subject is no actor), are X's.
+        """
+        indirect = [q for q in quotes if q.kind == "indirect" and q.speaker is not None]
+        for quote in quotes:
+            if quote.kind != "direct" or not quote.partial:
+                continue
+            owner = self._deed_owner(quote)
+            if owner is not None:
+                quote.speaker, quote.speaker_text, quote.speaker_role = owner
+                continue
+            outer = next((q for q in indirect if q.start <= quote.start and quote.end <= q.end), None)
+            if outer is not None and outer.speaker != quote.speaker \
+                    and (quote.speaker is None or not self._cue_governs(quote)):
+                quote.speaker, quote.speaker_text, quote.speaker_role = outer.speaker, outer.speaker_text, ""
+                quote.cue = outer.cue
+
+    def _deed_owner(self, quote: Quote) -> Optional[tuple[str, str, str]]:
+        """(speaker, text, role) of the owner of the deed a quoted term names: "Russia's announcement of a '…'"."""
+        span = self.doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        if span is None:
+            return None
+        token = span.root
+        if token.dep_ != "pobj" or token.head.lower_ != "of" or token.head.head.lemma_.lower() not in DEED_NOUNS:
+            return None
+        owner = next((c for c in token.head.head.children if c.dep_ == "poss"), None)
+        if owner is None:
+            return None
+        actor = actor_at(self.actors, owner.idx, owner.idx + len(owner))
+        if actor is None or not _covers(actor, owner):
+            return None
+        return actor.id, owner.text, ""
+
+    def _cue_governs(self, quote: Quote) -> bool:
+        """Whether the quote's own reporting verb (in its sentence) governs its words."""
+        sent = self._sentence_at(quote.start)
+        verbs = [t for t in sent if t.text == quote.cue] if sent is not None else []
+        return any(governs(v, quote.start, self.doc) for v in verbs)
 
     # indirect ----------------------------------------------------------
 

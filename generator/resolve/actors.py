@@ -64,7 +64,13 @@ class _Union:
 
 
 def _names(actor: Actor) -> list[str]:
-    return [actor.name] + [a for a in actor.aliases if a != actor.name]
+    """An actor's names, without the descriptions that stand for it in one article ("the minister")."""
+    return [actor.name] + [a for a in actor.aliases if a != actor.name and not is_description(a)]
+
+
+def is_description(alias: str) -> bool:
+    """ "the minister", "The dockworkers' union", a headline's "Mayor": words for an actor, not its name."""
+    return bool(re.match(r"(?i:the)\s+[a-z]", alias)) or is_title_word(alias)
 
 
 def _full_names(actor: Actor) -> list[str]:
