@@ -240,3 +240,29 @@ def test_a_role_noun_names_the_person_holding_it(quotes_of) -> None:
     found = quotes_of("Blast\nInterior Minister Muhammad Haddad visited the port on Monday.\n"
                       "“We will follow the evidence wherever it leads,” the minister said.")
     assert speakers(found)["We will follow the evidence wherever it leads"] == "Muhammad Haddad"
+
+
+def test_a_quote_inside_a_quote_is_emitted_for_its_own_speaker(quotes_of) -> None:
+    found = quotes_of("Blast\nCarro accused Interior Minister Muhammad Haddad of hiding the scale of the disaster. "
+                      "\"When we asked him about the warehouse, he told us, 'The inspectors have signed it off. "
+                      "There is nothing to worry about.' And then he walked out,\" she said.")
+    who = speakers(found)
+    assert who["The inspectors have signed it off. There is nothing to worry about."] == "Muhammad Haddad"
+    assert any(text.startswith("When we asked him") and name == "Carro" for text, _, name, _ in found)
+
+
+def test_they_in_a_quote_is_the_body_named_before_unless_a_plural_subject_intervenes(quotes_of) -> None:
+    found = quotes_of("Strike\nFenn accused Karrow Mining Corp. of planning to cut jobs. "
+                      "“They told our people, ‘Sign or you will not be needed after summer,’ ” she said.\n"
+                      "The company said on Monday that strikers had blocked the doors. "
+                      "\"They said to us, 'You will leave when the bonus comes back,'\" Vos said.")
+    who = speakers(found)
+    assert who["Sign or you will not be needed after summer"] == "Karrow Mining Corp."
+    assert who["You will leave when the bonus comes back"] is None
+
+
+def test_a_quote_quoted_at_the_end_of_a_quote_closes_there(quotes_of) -> None:
+    found = quotes_of("Talks\n“I remember Secretary of State John Kerry’s words. He said: ‘Whoever wants to be part "
+                      "of the process must sever links to terrorists’,” Sergei Lavrov said through a translator.")
+    who = speakers(found)
+    assert who["Whoever wants to be part of the process must sever links to terrorists"] == "John Kerry"

@@ -652,7 +652,7 @@ def _resolve_kind(doc: Doc, cand: _Cand) -> str | None:
         if capital_of(text) and _acts(doc, cand.start, cand.end):
             cand.metonym, cand.country = True, capital_of(text)
             return "state"
-        if _unlisted_country(doc, text):
+        if _unlisted_country(doc, text, place=True):
             cand.country = text
             return "state"
         return None  # a city or region: places are not actors here
@@ -667,10 +667,11 @@ def _resolve_kind(doc: Doc, cand: _Cand) -> str | None:
 NATIONAL_HEADS = frozenset("government president minister ministry parliament cabinet army military navy".split())
 
 
-def _unlisted_country(doc: Doc, name: str) -> bool:
+def _unlisted_country(doc: Doc, name: str, place: bool = False) -> bool:
     """A place the article treats as a country although the country table lacks it.
 
-    It has a demonym ("Dravonia" and "the Dravonian Army") or owns a national body ("Kestria's government").
+    It has a demonym ("Dravonia" and "the Dravonian Army"), owns a national body ("Kestria's government"),
+    or, when spaCy already took it for a place (``place``), speaks.
     """
     if len(name.split()) != 1 or not name[:1].isupper() or name.isupper() or not name.isalpha():
         return False
@@ -679,6 +680,8 @@ def _unlisted_country(doc: Doc, name: str) -> bool:
         words = doc.user_data["capitalised"] = frozenset(t.text for t in doc if t.text[:1].isupper())
     if demonym_forms(name) & words:
         return True
+    if place and any(t.text == name and t.dep_ == "nsubj" and t.head.lemma_.lower() in SPEECH_VERBS for t in doc):
+        return True  # "Velsia, which mediated the agreement, said …": a place that speaks is a state
     for token in doc:
         if token.text == name and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in ("'s", "’s"):
             heads = [t.lower_ for t in doc[token.i + 2: token.i + 5] if t.pos_ in ("NOUN", "PROPN")]
@@ -980,7 +983,8 @@ def _org_description(doc: Doc, group: _Group) -> str:
 # Roles a definite description ("the minister") can stand for; "the official" names nobody in particular.
 DESCRIBED_ROLES = PERSON_ROLES - frozenset("official officer representative spokespeople executive founder".split())
 # Organisation heads that name the same kind of body: "the union" for "the Port Workers' Federation".
-_HEAD_CLASSES = (frozenset("union federation confederation".split()), frozenset("ministry department".split()))
+_HEAD_CLASSES = (frozenset("union federation confederation".split()), frozenset("ministry department".split()),
+                 frozenset("company corporation corp inc ltd firm".split()))
 
 
 def _link_descriptions(doc: Doc, source: Source, groups: list[_Group]) -> None:

@@ -61,6 +61,7 @@ def extract_quotes(doc: Doc, source: Source, actors: list[Actor]) -> list[Quote]
     indirect = finder.indirect_quotes(direct)
     quotes = sorted(direct + indirect, key=lambda q: (q.start, q.end))
     quotes = finder.settle(quotes, pending)
+    quotes = sorted(quotes + finder.inner_quotes(quotes), key=lambda q: (q.start, q.end))
     finder.nest(quotes)
     for n, quote in enumerate(quotes, 1):
         quote.id = f"{source.id}:q{n}"
@@ -114,7 +115,7 @@ def _single_close(text: str, i: int, end: int) -> Optional[int]:
     """The closing single quote after ``i``: a ’ or ' not inside a word (apostrophes are)."""
     for j in range(i, end):
         if text[j] in "’'":
-            after = text[j + 1] if j + 1 < end else " "
+            after = text[j + 1] if j + 1 < end else ""  # the end of the stretch closes the quote
             if not after.isalnum():
                 if text[j - 1] == "s" and after == " " and j - i > 60:
                     continue  # a plural possessive far from the opening mark
@@ -293,6 +294,51 @@ class _Finder:
 
     # nested ------------------------------------------------------------
 
+    def inner_quotes(self, quotes: list[Quote]) -> list[Quote]:
+        """Words a quoted speaker quotes in turn ("he told us, 'There is nothing to worry about.'"), each
+        with the speaker of that inner reporting verb."""
+        out = []
+        for outer in (q for q in quotes if q.kind == "direct"):
+            for inner in _single_quoted(self.text, outer.start, outer.end):
+                verb = self._inner_frame(outer, inner)
+                if verb is None:
+                    continue
+                start, end = trim(self.text, inner.start, inner.end)
+                if len(_WORD.findall(self.text[start:end])) < 3:
+                    continue
+                quote = Quote(id="", text=self.text[start:end], kind="direct", speaker=None, source=self.source.id,
+                              start=start, end=end, cue=verb.text)
+                subject = subject_of(verb, passive=False)
+                if subject is not None:
+                    quote.speaker_text = self.text[slice(*noun_phrase(subject))]
+                    actor = self._inner_speaker(subject, outer)
+                    quote.speaker = actor.id if actor is not None else None
+                out.append(quote)
+        return out
+
+    def _inner_frame(self, outer: Quote, inner: _Marked) -> Optional[Token]:
+        """The reporting verb that introduces a quote inside a quote: "he told us, '", "He said: '"."""
+        span = self.doc.char_span(outer.start, inner.start - 1, alignment_mode="expand")
+        if span is None:
+            return None
+        verbs = [t for t in span if t.pos_ == "VERB" and t.lemma_.lower() in REPORTING and t.idx < inner.start - 1]
+        if not verbs:
+            return None
+        verb = verbs[-1]
+        between = self.text[verb.idx + len(verb): inner.start - 1].strip()
+        return verb if between[-1:] in (",", ":") and len(_WORD.findall(between)) <= 4 else None
+
+    def _inner_speaker(self, subject: Token, outer: Quote) -> Optional[Actor]:
+        """He/she: the person last named inside the outer quote, else as usual; they: the organisation
+        named last in the sentence before; a name: that actor."""
+        if subject.lower_ in PRONOUNS:
+            inside = [a for s, _, a in self.mentions if outer.start <= s < subject.idx and a.kind == "person"]
+            return inside[-1] if inside else self._pronoun(subject)
+        if subject.lower_ == "they":
+            return self._they(outer)
+        named = actor_at(self.actors, subject.idx, subject.idx + len(subject))
+        return named if named is not None and _covers(named, subject) else None
+
     def nest(self, quotes: list[Quote]) -> None:
         """Give a quoted fragment inside reported speech its real speaker.
 
@@ -313,6 +359,22 @@ class _Finder:
                     and (quote.speaker is None or not self._cue_governs(quote)):
                 quote.speaker, quote.speaker_text, quote.speaker_role = outer.speaker, outer.speaker_text, ""
                 quote.cue = outer.cue
+
+    def _they(self, outer: Quote) -> Optional[Actor]:
+        """"They" in a quote: the body named last before it in its paragraph, unless a plural subject
+        ("strikers had blocked the doors") comes between."""
+        para = self._paragraph_at(outer.start)
+        if para is None:
+            return None
+        bodies = [(e, a) for s, e, a in self.mentions if para.start <= s < outer.start - 1
+                  and a.kind in ("organization", "group") and not self._inside_marks(s)]
+        if not bodies:
+            return None
+        end, body = bodies[-1]
+        between = self.doc.char_span(end, outer.start - 1, alignment_mode="contract")
+        if between is not None and any(t.tag_ == "NNS" and t.dep_ in ("nsubj", "nsubjpass") for t in between):
+            return None
+        return body
 
     def _deed_owner(self, quote: Quote) -> Optional[tuple[str, str, str]]:
         """(speaker, text, role) of the owner of the deed a quoted term names: "Russia's announcement of a '…'"."""

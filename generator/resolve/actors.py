@@ -324,7 +324,9 @@ def _choose_name(members: list[Actor], kind: str) -> str:
     def score(name: str):
         acronym = is_acronym(name)
         country = kind == "state" and country_named(name) is not None
-        return (country, not acronym, len(name.split()), counts[name], len(name), [-ord(c) for c in name])
+        governed = kind == "state" and name.split()[-1].lower() in GOVERNMENT_HEADS  # "Kestria" over "Kestria's government"
+        return (country, not governed, not acronym, len(name.split()), counts[name], len(name),
+                [-ord(c) for c in name])
 
     return max(names, key=score)
 
