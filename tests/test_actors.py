@@ -241,3 +241,37 @@ def test_a_description_fitting_two_actors_names_neither(doc_for) -> None:
             "Foreign Minister Ana Petrov met Defence Minister Ivo Stan. The minister said talks would go on.")
     _, actors = actors_of(doc_for, text)
     assert not any("The minister" in a.aliases for a in actors)
+
+
+def test_a_country_acts_through_its_officials(doc_for) -> None:
+    text = ("Shelling\n\n"
+            "A ceasefire between Dravonia and Ostrelia took effect on Thursday.\n\n"
+            "Ostrelian officials accused the Dravonian Army of shelling their positions.")
+    _, actors = actors_of(doc_for, text)
+    names = {a.name for a in actors}
+    assert "Ostrelia" in names and "Dravonia" not in names
+
+
+def test_names_only_in_a_credit_line_are_no_actors(doc_for) -> None:
+    text = ("Bombs\n\n"
+            "The Syrian Coalition condemned the use of bunker-buster bombs. (Source: Syrian Coalition + Asharq Al-Awsat)\n\n"
+            "(Reporting by Tom Perry; Editing by Ann Lee)")
+    _, actors = actors_of(doc_for, text)
+    names = {a.name for a in actors}
+    assert "Syrian Coalition" in names
+    assert not names & {"Asharq Al-Awsat", "Tom Perry", "Ann Lee"}
+
+
+def test_the_army_is_not_the_one_rebel_army_named(doc_for) -> None:
+    text = ("Shelling\n\n"
+            "The Free Syrian Army said it held the road. The army shelled rebel positions overnight.")
+    _, actors = actors_of(doc_for, text)
+    fsa = by_name(actors, "Free Syrian Army")
+    assert not any(a.lower().startswith("the army") for a in fsa.aliases)
+
+
+def test_people_qualified_by_a_clause_are_not_their_state(doc_for) -> None:
+    text = ("Refugees\n\n"
+            "Syria announced an amnesty. The Syrians who fled the war are returning slowly.")
+    _, actors = actors_of(doc_for, text)
+    assert not any("Syrians" in a.aliases for a in actors)

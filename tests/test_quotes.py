@@ -266,3 +266,9 @@ def test_a_quote_quoted_at_the_end_of_a_quote_closes_there(quotes_of) -> None:
                       "of the process must sever links to terrorists’,” Sergei Lavrov said through a translator.")
     who = speakers(found)
     assert who["Whoever wants to be part of the process must sever links to terrorists"] == "John Kerry"
+
+
+def test_officials_named_by_a_demonym_speak_for_their_state(quotes_of) -> None:
+    found = quotes_of("Shelling\nA ceasefire between Dravonia and Ostrelia took effect on Thursday.\n"
+                      "Ostrelian officials said the Dravonian Army had shelled their positions near the border.")
+    assert speakers(found, "indirect")["the Dravonian Army had shelled their positions near the border"] == "Ostrelia"

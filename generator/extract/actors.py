@@ -32,7 +32,7 @@ from generator.extract.kinds import (
 )
 from generator.model import Actor, Mention, Role, Source
 
-__all__ = ["extract_actors", "actor_at", "person_key", "surname_key", "org_key", "initials", "is_acronym"]
+__all__ = ["extract_actors", "actor_at", "demonym_country", "person_key", "surname_key", "org_key", "initials", "is_acronym"]
 
 _LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "norp", "LOC": "place", "FAC": "place"}
 # Things a person owns rather than is: "the Assad regime" stays a person.
@@ -324,7 +324,41 @@ def _state_acts(doc: Doc, group) -> bool:
             return True
         if _owns_a_deed(doc, end) or _owns_an_acting_body(doc, end):
             return True
+    return _officials_act(doc, group)
+
+
+# People who act for their country: "Ostrelian officials accused …", "delegations from Dravonia agreed …".
+OFFICIAL_NOUNS = frozenset("""
+officials authorities diplomats delegation delegations negotiators envoys ministers leaders troops forces
+""".split())
+
+
+def _officials_act(doc: Doc, group) -> bool:
+    """Whether the country's officials act: its demonym on them, or "from <country>" after them."""
+    if not group.country:
+        return False
+    for token in doc:
+        if token.lower_ not in OFFICIAL_NOUNS or _in_dateline(doc, token.i):
+            continue
+        owners = [c for c in token.children if c.dep_ in ("amod", "compound") and demonym_country(doc, c) == group.country]
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("from", "of")):
+            owners += [c for c in prep.children if c.dep_ == "pobj" and c.text in group.names]
+        if owners and (_acts(doc, token.i, token.i + 1) or _speaks(doc, token.i, token.i + 1)):
+            return True
     return False
+
+
+def demonym_country(doc: Doc, token: Token) -> str | None:
+    """The country a demonym names, from the table or from a country the article names: "Ostrelian"."""
+    if not token.text[:1].isupper():
+        return None
+    country = country_of(token.text)
+    if country is not None and not country_named(token.text):
+        return country
+    for stem in (token.text[:-1], token.text[:-2], token.text[:-3], token.text[:-1] + "a", token.text[:-2] + "a"):
+        if len(stem) > 3 and token.text in demonym_forms(stem) and _unlisted_country(doc, stem):
+            return stem
+    return None
 
 
 def _owns_an_acting_body(doc: Doc, end: int) -> bool:
@@ -640,7 +674,7 @@ def _resolve_kind(doc: Doc, cand: _Cand) -> str | None:
         return "group"  # "the West has accused Moscow"
     if cand.kind == "norp" or cand.kind == "place":
         return None
-    if cand.kind in ("organization", "person") and cand.label != "RULE" and _unlisted_country(doc, text):
+    if cand.kind == "organization" and cand.label != "RULE" and _unlisted_country(doc, text):
         cand.country = text  # "Marisca" tagged ORG beside "the Mariscan Water Authority"
         return "state"
     country = country_named(text)
@@ -676,8 +710,9 @@ def _unlisted_country(doc: Doc, name: str, place: bool = False) -> bool:
     if len(name.split()) != 1 or not name[:1].isupper() or name.isupper() or not name.isalpha():
         return False
     words = doc.user_data.get("capitalised")
-    if words is None:
-        words = doc.user_data["capitalised"] = frozenset(t.text for t in doc if t.text[:1].isupper())
+    if words is None:  # capitalised words outside people's names ("Ahmadi" is no demonym of "Ahmad")
+        words = doc.user_data["capitalised"] = frozenset(t.text for t in doc
+                                                         if t.text[:1].isupper() and t.ent_type_ != "PERSON")
     if demonym_forms(name) & words:
         return True
     if place and any(t.text == name and t.dep_ == "nsubj" and t.head.lemma_.lower() in SPEECH_VERBS for t in doc):
@@ -696,12 +731,8 @@ def _body_country(doc: Doc, cand: _Cand) -> str | None:
     for token in doc[cand.start: cand.end - 1]:
         if token.lower_ in ("'s", "’s"):
             continue
-        country = country_of(token.text) or (token.text if _unlisted_country(doc, token.text) else None)
-        if country is None:
-            for stem in (token.text[:-1], token.text[:-2], token.text[:-3], token.text[:-1] + "a"):
-                if len(stem) > 3 and token.text in demonym_forms(stem) and _unlisted_country(doc, stem):
-                    country = stem
-                    break
+        country = country_of(token.text) or (token.text if _unlisted_country(doc, token.text) else None) \
+            or demonym_country(doc, token)
         if country is None:
             return None
         countries.add(country)
@@ -711,8 +742,10 @@ def _body_country(doc: Doc, cand: _Cand) -> str | None:
 def _people_acting_as_state(doc: Doc, cand: _Cand, text: str) -> bool:
     """ "The Russians" as the subject of a verb: the country's side, as war reports use it."""
     plural = text.endswith("s") and country_of(text) is not None and country_of(text[:-1]) is not None
+    token = doc[cand.start]
+    qualified = any(c.dep_ in ("relcl", "acl", "prep") for c in token.children)  # "the Syrians who fled"
     return plural and cand.end - cand.start == 1 and cand.start > 0 and doc[cand.start - 1].lower_ == "the" \
-        and _acts(doc, cand.start, cand.end)
+        and not qualified and _acts(doc, cand.start, cand.end)
 
 
 def _label_votes(doc: Doc) -> dict[str, str]:
@@ -982,6 +1015,12 @@ def _org_description(doc: Doc, group: _Group) -> str:
 
 # Roles a definite description ("the minister") can stand for; "the official" names nobody in particular.
 DESCRIBED_ROLES = PERSON_ROLES - frozenset("official officer representative spokespeople executive founder".split())
+# Institutions a description ("the ministry") can stand for; not armies or governments ("the army" is
+# seldom the one army named: "the Free Syrian Army" is not the army).
+DESCRIBED_BODIES = frozenset("""
+union federation confederation ministry department company corporation firm agency authority commission
+committee party association organisation organization observatory foundation institute
+""".split())
 # Organisation heads that name the same kind of body: "the union" for "the Port Workers' Federation".
 _HEAD_CLASSES = (frozenset("union federation confederation".split()), frozenset("ministry department".split()),
                  frozenset("company corporation corp inc ltd firm".split()))
@@ -1009,7 +1048,7 @@ def _link_descriptions(doc: Doc, source: Source, groups: list[_Group]) -> None:
             if len(holders) == 1 and (in_title or holders[0].spans[0][0] < token.i) and not apposed:
                 holders[0].described.append(span)
                 covered.update(range(start, end))
-        elif token.lower_ in ORG_HEADS and token.is_lower:
+        elif token.lower_ in DESCRIBED_BODIES and token.is_lower:
             bodies = [g for g in groups if g.kind in ("organization", "group") and _names_body(g, token.lower_, modifiers)]
             if len(bodies) == 1:
                 bodies[0].described.append(span)
@@ -1090,7 +1129,8 @@ def extract_actors(doc: Doc, source: Source) -> list[Actor]:
     mined = [(p.start, p.end) for p in source.paragraphs if p.mined]
     for group in groups:
         group.spans = sorted(s for s in set(group.spans) if _in_mined(doc, s, mined))
-    groups = [g for g in groups if g.spans and (not g.country or _state_acts(doc, g)) and not _place_named(doc, g)]
+    groups = [g for g in groups if g.spans and (not g.country or _state_acts(doc, g)) and not _place_named(doc, g)
+              and not all(_in_credit(doc, start) for start, _ in g.spans)]
     groups.sort(key=lambda g: g.spans[0])
     _link_descriptions(doc, source, groups)
     ids = [f"{source.id}:{n}" for n in range(1, len(groups) + 1)]
@@ -1108,6 +1148,18 @@ def extract_actors(doc: Doc, source: Source) -> list[Actor]:
         actors.append(Actor(id=ids[k], name=name, kind=group.kind, aliases=aliases, description=description,
                             mentions=mentions, roles=roles))
     return actors
+
+
+_CREDIT = re.compile(r"\(\s*(?:sources?|photo|photos|credit|image|via|(?:additional\s+)?reporting\s+by|editing\s+by"
+                     r"|writing\s+by|compiled\s+by)\b[^()]*$", re.I)
+
+
+def _in_credit(doc: Doc, start: int) -> bool:
+    """Whether token ``start`` sits in a credit line: "(Source: Syrian Coalition + …)", "(Reporting by …)"."""
+    text = doc_text(doc)
+    char = doc[start].idx
+    line = text.rfind("\n", 0, char) + 1
+    return bool(_CREDIT.search(text[line:char]))
 
 
 def _in_mined(doc: Doc, span: tuple[int, int], mined: list[tuple[int, int]]) -> bool:

@@ -17,7 +17,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from generator.extract.actors import DEED_NOUNS, actor_at
+from generator.extract.actors import DEED_NOUNS, OFFICIAL_NOUNS, actor_at, demonym_country
 from generator.extract.nlp import doc_text
 from generator.extract.speech import (
     CHARACTERISING, FEMININE, INDIRECT, MASCULINE, PERSON_ROLES, PRONOUNS, REPORTING, REQUESTING, antecedent,
@@ -578,6 +578,9 @@ class _Finder:
         person = self._actor_among(tokens, persons=True)
         if person is not None:
             return person, ""
+        state = self._state_of_officials(subject)
+        if state is not None:
+            return state, strip_det(self.text[start:end])
         common = subject.pos_ == "NOUN" or (subject.text.islower() and role_key(subject.lemma_) in _ROLE_KEYS)
         if not common:
             return actor_at(self.actors, start, end), ""
@@ -586,6 +589,19 @@ class _Finder:
         if role_key(subject.lemma_) in _ROLE_KEYS:
             return self._role_speaker(subject, org, start, end)
         return org or self._org_by_head([subject], subject.idx), ""
+
+    def _state_of_officials(self, subject: Token) -> Optional[Actor]:
+        """ "Ostrelian officials said": the state whose demonym they bear, when the article names it."""
+        if subject.lower_ not in OFFICIAL_NOUNS:
+            return None
+        for child in subject.children:
+            country = demonym_country(self.doc, child) if child.dep_ in ("amod", "compound") else None
+            if country is None:
+                continue
+            states = [a for a in self.actors if a.kind == "state" and country in (a.name, *a.aliases)]
+            if len(states) == 1:
+                return states[0]
+        return None
 
     def _role_speaker(self, subject: Token, org: Optional[Actor], start: int, end: int
                       ) -> tuple[Optional[Actor], str]:
