@@ -275,3 +275,20 @@ def test_people_qualified_by_a_clause_are_not_their_state(doc_for) -> None:
             "Syria announced an amnesty. The Syrians who fled the war are returning slowly.")
     _, actors = actors_of(doc_for, text)
     assert not any("Syrians" in a.aliases for a in actors)
+
+
+def test_landmarks_and_plants_are_no_actors(doc_for) -> None:
+    text = ("Aid\n\n"
+            "Aid trucks entered through the Rafah crossing, and workers returned to the Kentucky Truck Plant, "
+            "Egypt said.")
+    _, actors = actors_of(doc_for, text)
+    names = {a.name for a in actors}
+    assert "Egypt" in names
+    assert not names & {"Rafah", "Kentucky Truck Plant"}
+
+
+def test_a_name_inside_a_long_name_is_that_person(doc_for) -> None:
+    text = ("Floods\n\n"
+            "President Luiz Inacio Lula da Silva flew over the region on Thursday. Lula promised federal funds.")
+    _, actors = actors_of(doc_for, text)
+    assert "Lula" in by_name(actors, "Luiz Inacio Lula da Silva").aliases

@@ -18,6 +18,7 @@ from generator.extract.speech import PERSON_ROLES, dateline_end, role_key
 from generator.extract.kinds import (
     BLOCS,
     BUILT_PLACES,
+    LANDMARKS,
     NOT_NAMES,
     ORG_HEADS,
     PLACE_NOUNS,
@@ -286,8 +287,8 @@ def _place_cue(doc: Doc, start: int, end: int) -> bool:
     """A mention the sentence makes a place: "Tessel river", "town of Sarnik", "the capital, Aster"."""
     places = PLACE_NOUNS | BUILT_PLACES
     last = doc[end - 1]
-    if end < len(doc) and doc[end].lower_ in PLACE_NOUNS and doc[end].is_lower and last.head.i == end:
-        return True  # "the Tessel river", "Lorvane province"
+    if end < len(doc) and doc[end].lower_ in PLACE_NOUNS | LANDMARKS and doc[end].is_lower and last.head.i == end:
+        return True  # "the Tessel river", "Lorvane province", "the Rafah crossing"
     if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in places:
         return True  # "the town of Sarnik", "the port of Velmar"
     if start >= 2 and doc[start - 1].text == "," and doc[start - 2].lower_ in places \
@@ -848,6 +849,12 @@ def _find_group(groups: list[_Group], name: str, kind: str, cand: _Cand) -> _Gro
         people = [g for g in groups if g.kind == "person"
                   and any(len(n.split()) > 1 and surname_key(n) == surname for n in g.names)]
         if len(people) == 1 and (len(words) == 1 or pkey.endswith(" " + person_key(people[0].full_name).split(" ")[-1])):
+            return people[0]
+    if kind == "person" and len(words) == 1 and name.lower() not in PARTICLES:
+        # "Lula" for "Luiz Inacio Lula da Silva": a name inside the one long name that holds it.
+        people = [g for g in groups if g.kind == "person"
+                  and any(len(n.split()) > 2 and fold(name) in fold(n).split()[1:-1] for n in g.names)]
+        if len(people) == 1:
             return people[0]
     if kind == "organization" and len(words) >= 1:
         # "Fastaqim" for "Fastaqim Union"; "the defense ministry" for "Russia's Defense Ministry".

@@ -43,8 +43,10 @@ regions county suburb suburbs neighbourhood neighborhood municipality settlement
 # Built places: "Karst Dam", "Pier 4", "the port of Velmar" (but "the Glencore mine" names a company's mine).
 BUILT_PLACES = frozenset("""
 port harbour harbor pier dock wharf dam bridge airport airfield station terminal highway motorway road street
-avenue square plaza park stadium tower reservoir crossing checkpoint
+avenue square plaza park stadium tower reservoir crossing checkpoint plant refinery factory shipyard mine
 """.split())
+# Built places no company is named before: "the Rafah crossing" (but "the Glencore mine", "the Shell station").
+LANDMARKS = frozenset("crossing checkpoint airport airfield dam bridge".split())
 
 # Blocs named by a compass point, and the collective name they stand for: "the West" acts as "Western powers".
 BLOCS = {"west": "Western powers"}
