@@ -292,3 +292,12 @@ def test_a_name_inside_a_long_name_is_that_person(doc_for) -> None:
             "President Luiz Inacio Lula da Silva flew over the region on Thursday. Lula promised federal funds.")
     _, actors = actors_of(doc_for, text)
     assert "Lula" in by_name(actors, "Luiz Inacio Lula da Silva").aliases
+
+
+def test_a_capital_taken_for_a_person_is_a_place(doc_for) -> None:
+    text = ("Talks\n\n"
+            "Russian Foreign Minister Sergey Lavrov said Moscow was ready for talks with Kyiv.\n\n"
+            "Labour Minister Sofia Renn met the unions.")
+    _, actors = actors_of(doc_for, text)
+    names = {a.name for a in actors}
+    assert "Kyiv" not in names and "Sofia Renn" in names

@@ -683,6 +683,9 @@ def _resolve_kind(doc: Doc, cand: _Cand) -> str | None:
         if cand.end - cand.start <= 4:
             cand.country = country
             return "state"
+    if cand.kind in ("person", "organization") and capital_of(text) and cand.label != "RULE" \
+            and not _part_of_a_full_name(doc, text):
+        cand.kind = "state"  # "talks with Kyiv" tagged PERSON: a capital, an actor only where it acts
     if cand.kind == "state":
         if capital_of(text) and _acts(doc, cand.start, cand.end):
             cand.metonym, cand.country = True, capital_of(text)
@@ -738,6 +741,11 @@ def _body_country(doc: Doc, cand: _Cand) -> str | None:
             return None
         countries.add(country)
     return countries.pop() if len(countries) == 1 else None
+
+
+def _part_of_a_full_name(doc: Doc, word: str) -> bool:
+    """Whether a longer person's name in the article holds ``word`` ("Sofia" of "Sofia Renn")."""
+    return any(e.label_ == "PERSON" and len(e) > 1 and word in e.text.split() for e in doc.ents)
 
 
 def _people_acting_as_state(doc: Doc, cand: _Cand, text: str) -> bool:
