@@ -301,3 +301,12 @@ def test_a_capital_taken_for_a_person_is_a_place(doc_for) -> None:
     _, actors = actors_of(doc_for, text)
     names = {a.name for a in actors}
     assert "Kyiv" not in names and "Sofia Renn" in names
+
+
+def test_a_description_fits_the_head_written_after_a_name(doc_for) -> None:
+    text = ("Strike ends\n\n"
+            "The United Auto Workers union reached a deal with Ford Motor Co. on Monday. "
+            "The union's members must still ratify it, and the company said costs would rise.")
+    _, actors = actors_of(doc_for, text)
+    assert "The union" in by_name(actors, "United Auto Workers").aliases
+    assert "the company" in by_name(actors, "Ford Motor Co.").aliases

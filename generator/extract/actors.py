@@ -1038,7 +1038,7 @@ committee party association organisation organization observatory foundation ins
 """.split())
 # Organisation heads that name the same kind of body: "the union" for "the Port Workers' Federation".
 _HEAD_CLASSES = (frozenset("union federation confederation".split()), frozenset("ministry department".split()),
-                 frozenset("company corporation corp inc ltd firm".split()))
+                 frozenset("company corporation corp co inc ltd plc firm".split()))
 
 
 def _link_descriptions(doc: Doc, source: Source, groups: list[_Group]) -> None:
@@ -1064,7 +1064,7 @@ def _link_descriptions(doc: Doc, source: Source, groups: list[_Group]) -> None:
                 holders[0].described.append(span)
                 covered.update(range(start, end))
         elif token.lower_ in DESCRIBED_BODIES and token.is_lower:
-            bodies = [g for g in groups if g.kind in ("organization", "group") and _names_body(g, token.lower_, modifiers)]
+            bodies = [g for g in groups if g.kind in ("organization", "group") and _names_body(doc, g, token.lower_, modifiers)]
             if len(bodies) == 1:
                 bodies[0].described.append(span)
                 covered.update(range(start, end))
@@ -1116,12 +1116,14 @@ def _holds(phrases: list[str], text: str, role: str, modifiers: list[str]) -> bo
     return " of " not in fold(text) or any(fold(text) in p for p in phrases)
 
 
-def _names_body(group: _Group, head: str, modifiers: list[str]) -> bool:
-    """Whether a body's name ends in the description's head (or a kindred one) and agrees with its modifiers."""
+def _names_body(doc: Doc, group: _Group, head: str, modifiers: list[str]) -> bool:
+    """Whether a body's name ends in the description's head (or a kindred one), or is followed by it
+    ("the United Auto Workers union"), and agrees with the description's modifiers."""
     kin = next((c for c in _HEAD_CLASSES if head in c), frozenset({head}))
+    after = {doc[e].lower_ for _, e in group.spans if e < len(doc) and doc[e].is_lower}
     for name in group.names:
         words = [w.strip(".,'’") for w in fold(name).replace("-", " ").split()]
-        if not words or words[-1] not in kin:
+        if not words or words[-1] not in kin and not kin & after:
             continue
         if all(any(w == m or m.endswith(w) and len(w) > 3 for w in words) for m in modifiers):
             return True  # "the port authority", "the dockworkers' union" for "… Port Workers' Federation"

@@ -136,6 +136,8 @@ def _same_name_reason(key: tuple[str, object]) -> str:
         return f"same country ({value})"
     if kind == "org":
         return f"same name once spelling, word order, demonyms and synonyms are normalised ({' '.join(value)})"
+    if kind == "acronym":
+        return f"same acronym ({value})"
     return "same name"
 
 
