@@ -175,3 +175,14 @@ def test_descriptions_never_merge_actors_across_articles(resolve_texts) -> None:
     )
     people = names(a for a in actors if a.kind == "person")
     assert "Ana Petrov" in people and "Ivo Stan" in people
+
+
+def test_forms_joined_inside_an_article_are_explained(resolve_texts) -> None:
+    (actors, _), _ = resolve_texts(
+        "Talks\n\nThe Syrian regime said it would not withdraw. Damascus denied the report.\n\n"
+        "Interior Minister Ana Petrov visited the port. The minister said the port would reopen.",
+    )
+    syria = next(a for a in actors if a.kind == "state")
+    assert any("'Damascus'" in m and "capital" in m for m in syria.merges)
+    petrov = next(a for a in actors if a.name == "Ana Petrov")
+    assert any("'The minister'" in m and "the one minister" in m for m in petrov.merges)

@@ -632,6 +632,7 @@ class _Group:
     country: str | None = None
     title_only: bool = True
     described: list[tuple[int, int]] = field(default_factory=list)  # "the minister": spans of descriptions
+    reasons: list[str] = field(default_factory=list)  # why a form that is not a plain variant joined
 
     def add(self, name: str, span: tuple[int, int], in_title: bool) -> None:
         if name not in self.names:
@@ -804,11 +805,27 @@ def _group_candidates(doc: Doc, source: Source, cands: list[_Cand]) -> list[_Gro
         elif group.kind == "person" and kind == "organization" and cand.alias_of is None and len(name.split()) > 1:
             group.kind = "organization"
         group.add(name, (cand.start, cand.end), in_title(cand))
+        reason = _join_reason(doc, cand, name)
+        if reason and reason not in group.reasons:
+            group.reasons.append(f"{name!r} ({source.id}): {reason}")
         owner_name = doc[cand.start].text
         if cand.label == "BODY" and cand.country and owner_name == cand.country and owner_name not in group.names:
             group.names.append(owner_name)  # "Kestria's government": Kestria is a name of the state
         owner[i] = group
     return [g for g in groups if not g.title_only]
+
+
+def _join_reason(doc: Doc, cand: _Cand, name: str) -> str:
+    """Why a form names its state although it is not the country's name ("" for plain names)."""
+    if not cand.country or name == cand.country or country_named(name):
+        return ""
+    if cand.metonym:
+        return f"the capital, acting for {cand.country}"
+    if cand.label == "BODY":
+        return f"the government of {cand.country}"
+    if country_of(name):
+        return f"its people acting as the side of {cand.country}"
+    return ""
 
 
 def _merge_into(target: _Group, other: _Group, groups: list[_Group], owner: dict[int, _Group]) -> None:
@@ -818,6 +835,7 @@ def _merge_into(target: _Group, other: _Group, groups: list[_Group], owner: dict
             target.names.append(name)
     target.spans.extend(s for s in other.spans if s not in target.spans)
     target.title_only = target.title_only and other.title_only
+    target.reasons.extend(r for r in other.reasons if r not in target.reasons)
     groups.remove(other)
     for key, value in list(owner.items()):
         if value is other:
@@ -1062,11 +1080,15 @@ def _link_descriptions(doc: Doc, source: Source, groups: list[_Group]) -> None:
             apposed = start >= 2 and doc[start - 1].text == "," and (start - 2) in covered
             if len(holders) == 1 and (in_title or holders[0].spans[0][0] < token.i) and not apposed:
                 holders[0].described.append(span)
+                holders[0].reasons.append(f"{doc[start:end].text!r} ({source.id}): the one {token.lower_} "
+                                          f"named in the article")
                 covered.update(range(start, end))
         elif token.lower_ in DESCRIBED_BODIES and token.is_lower:
             bodies = [g for g in groups if g.kind in ("organization", "group") and _names_body(doc, g, token.lower_, modifiers)]
             if len(bodies) == 1:
                 bodies[0].described.append(span)
+                bodies[0].reasons.append(f"{doc[start:end].text!r} ({source.id}): the one {token.lower_} "
+                                         f"(or body of that kind) named in the article")
                 covered.update(range(start, end))
 
 
@@ -1163,7 +1185,7 @@ def extract_actors(doc: Doc, source: Source) -> list[Actor]:
         aliases = sorted({m.text for m in mentions} | set(group.names) - {name}, key=lambda a: (a.casefold(), a))
         aliases = [a for a in aliases if a != name]
         actors.append(Actor(id=ids[k], name=name, kind=group.kind, aliases=aliases, description=description,
-                            mentions=mentions, roles=roles))
+                            mentions=mentions, roles=roles, merges=sorted(set(group.reasons)) if aliases else []))
     return actors
 
 

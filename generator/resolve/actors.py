@@ -400,5 +400,5 @@ def _build(actors: list[Actor], union: _Union, members: list[int], kind: str, na
         mentions=[Mention(source=s, start=b, end=e, text=t) for s, b, e, t in mentions],
         roles=[Role(title=t, org=o, org_name=n, source=s, start=b, end=e)
                for t, o, n, s, b, e in sorted(roles, key=lambda r: (r[3] or "", r[4], r[5], r[0], r[1] or ""))],
-        merges=_merge_lines(actors, union, set(members)),
+        merges=sorted(set(_merge_lines(actors, union, set(members))) | {m for a in group for m in a.merges}),
     )
