@@ -310,3 +310,11 @@ def test_a_description_fits_the_head_written_after_a_name(doc_for) -> None:
     _, actors = actors_of(doc_for, text)
     assert "The union" in by_name(actors, "United Auto Workers").aliases
     assert "the company" in by_name(actors, "Ford Motor Co.").aliases
+
+
+def test_an_organisation_owning_an_army_stays_an_organisation(doc_for) -> None:
+    text = ("Truce\n\n"
+            "Hamas said in a statement that it would release ten hostages. Hamas's military wing said it had "
+            "stopped firing.")
+    _, actors = actors_of(doc_for, text)
+    assert by_name(actors, "Hamas").kind == "organization"

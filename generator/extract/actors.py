@@ -709,8 +709,8 @@ NATIONAL_HEADS = frozenset("government president minister ministry parliament ca
 def _unlisted_country(doc: Doc, name: str, place: bool = False) -> bool:
     """A place the article treats as a country although the country table lacks it.
 
-    It has a demonym ("Dravonia" and "the Dravonian Army"), owns a national body ("Kestria's government"),
-    or, when spaCy already took it for a place (``place``), speaks.
+    It has a demonym ("Dravonia" and "the Dravonian Army"), or, when spaCy already took it for a place
+    (``place``), owns a national body ("Kestria's government") or speaks.
     """
     if len(name.split()) != 1 or not name[:1].isupper() or name.isupper() or not name.isalpha():
         return False
@@ -720,7 +720,9 @@ def _unlisted_country(doc: Doc, name: str, place: bool = False) -> bool:
                                                          if t.text[:1].isupper() and t.ent_type_ != "PERSON")
     if demonym_forms(name) & words:
         return True
-    if place and any(t.text == name and t.dep_ == "nsubj" and t.head.lemma_.lower() in SPEECH_VERBS for t in doc):
+    if not place:
+        return False  # an organisation may own a government or an army ("Hamas's military wing")
+    if any(t.text == name and t.dep_ == "nsubj" and t.head.lemma_.lower() in SPEECH_VERBS for t in doc):
         return True  # "Velsia, which mediated the agreement, said …": a place that speaks is a state
     for token in doc:
         if token.text == name and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in ("'s", "’s"):
@@ -736,7 +738,8 @@ def _body_country(doc: Doc, cand: _Cand) -> str | None:
     for token in doc[cand.start: cand.end - 1]:
         if token.lower_ in ("'s", "’s"):
             continue
-        country = country_of(token.text) or (token.text if _unlisted_country(doc, token.text) else None) \
+        unlisted = _unlisted_country(doc, token.text, place=token.ent_type_ in ("GPE", "LOC"))
+        country = country_of(token.text) or (token.text if unlisted else None) \
             or demonym_country(doc, token)
         if country is None:
             return None
