@@ -318,3 +318,20 @@ def test_an_organisation_owning_an_army_stays_an_organisation(doc_for) -> None:
             "stopped firing.")
     _, actors = actors_of(doc_for, text)
     assert by_name(actors, "Hamas").kind == "organization"
+
+
+def test_known_as_names_the_same_person_and_places_by_apposition(doc_for) -> None:
+    text = ("Fighting\n\n"
+            "The group's leader, Mohamed Hamdan Dagalo, known as Hemedti, said the RSF had taken Wad Madani, "
+            "the capital of Gezira state. Hemedti told reporters the army had chosen war.")
+    _, actors = actors_of(doc_for, text)
+    names = {a.name for a in actors}
+    assert "Hemedti" in by_name(actors, "Mohamed Hamdan Dagalo").aliases
+    assert not names & {"Wad Madani", "Gezira", "Hemedti"}
+
+
+def test_organisations_named_like_places_stay(doc_for) -> None:
+    text = ("Attack\n\n"
+            "The Islamic State claimed the attack. Jordan Smith, a town councillor, said roads were closed.")
+    _, actors = actors_of(doc_for, text)
+    assert {"Islamic State", "Jordan Smith"} <= {a.name for a in actors}

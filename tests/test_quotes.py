@@ -272,3 +272,16 @@ def test_officials_named_by_a_demonym_speak_for_their_state(quotes_of) -> None:
     found = quotes_of("Shelling\nA ceasefire between Dravonia and Ostrelia took effect on Thursday.\n"
                       "Ostrelian officials said the Dravonian Army had shelled their positions near the border.")
     assert speakers(found, "indirect")["the Dravonian Army had shelled their positions near the border"] == "Ostrelia"
+
+
+def test_the_spokesman_takes_up_an_unnamed_spokesman_not_the_last_speaker(quotes_of) -> None:
+    found = quotes_of("Famine\n“We are running out of time,” UN humanitarian chief Martin Griffiths told reporters.\n"
+                      "A spokesman for the Rapid Support Forces denied targeting civilians. The spokesman said the "
+                      "group was ready for talks in Jeddah.")
+    assert speakers(found, "indirect")["the group was ready for talks in Jeddah"] == "Rapid Support Forces"
+
+
+def test_a_possessor_of_the_subject_is_not_its_speaker(quotes_of) -> None:
+    found = quotes_of("Fighting\nGeneral Abdel Fattah al-Burhan spoke on Monday. Burhan's rival, RSF commander "
+                      "Mohamed Hamdan Dagalo, said the army had bombed markets in Khartoum.")
+    assert speakers(found, "indirect")["the army had bombed markets in Khartoum"] == "Mohamed Hamdan Dagalo"

@@ -19,6 +19,7 @@ from generator.extract.kinds import (
     BLOCS,
     BUILT_PLACES,
     LANDMARKS,
+    NAME_PLACE_HEADS,
     NOT_NAMES,
     ORG_HEADS,
     PLACE_NOUNS,
@@ -39,7 +40,8 @@ _LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "n
 # Things a person owns rather than is: "the Assad regime" stays a person.
 _PERSONAL_HEADS = frozenset("regime government administration forces army cabinet camp family office team".split())
 _ORG_PREFIX_NOUNS = frozenset("affiliate offshoot faction group militia organisation organization".split())
-_KNOWN_AS = re.compile(r"^\s*,?\s*(?:previously|formerly|also|now|once)\s+(?:known|called)\s+as\s+", re.I)
+_KNOWN_AS = re.compile(r"^\s*,?\s*(?:(?:previously|formerly|also|now|once|better|widely|popularly)\s+)?"
+                       r"(?:known|called)\s+as\s+", re.I)
 _TRAILING_ADVERBS = frozenset("there here now today then".split())
 _STOP = frozenset("of for and the in on at to".split())
 _SPELLING = {"defence": "defense", "organisation": "organization", "programme": "program", "centre": "center",
@@ -258,7 +260,7 @@ def _place_named(doc: Doc, group) -> bool:
     if any(_place_like_name(n) for n in group.names):
         return True
     single = all(len(n.split()) == 1 for n in group.names)
-    if single and any(_place_cue(doc, start, end) for start, end in group.spans):
+    if any(_place_cue(doc, start, end, strong_only=not single) for start, end in group.spans):
         return True
     if group.kind == "person" and not single or any(len(n.split()) > 2 for n in group.names):
         return False  # a full name: place prepositions alone do not outweigh it
@@ -280,14 +282,19 @@ def _place_like_name(name: str) -> bool:
     words = name.split()
     if len(words) < 2:
         return False
-    return fold(words[-1]) in PLACE_NOUNS | BUILT_PLACES or any(w.isdigit() for w in words)
+    return fold(words[-1]) in NAME_PLACE_HEADS or any(w.isdigit() for w in words)
 
 
-def _place_cue(doc: Doc, start: int, end: int) -> bool:
-    """A mention the sentence makes a place: "Tessel river", "town of Sarnik", "the capital, Aster"."""
-    places = PLACE_NOUNS | BUILT_PLACES
+def _place_cue(doc: Doc, start: int, end: int, strong_only: bool = False) -> bool:
+    """A mention the sentence makes a place: "Tessel river", "town of Sarnik", "the capital, Aster".
+
+    ``strong_only`` (for a full name) keeps the cues that name the place as such: "the city of …",
+    "…, the capital of …".
+    """
+    places = PLACE_NOUNS | BUILT_PLACES | LANDMARKS
     last = doc[end - 1]
-    if end < len(doc) and doc[end].lower_ in PLACE_NOUNS | LANDMARKS and doc[end].is_lower and last.head.i == end:
+    if not strong_only and end < len(doc) and doc[end].lower_ in PLACE_NOUNS | LANDMARKS and doc[end].is_lower \
+            and last.head.i == end:
         return True  # "the Tessel river", "Lorvane province", "the Rafah crossing"
     if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in places:
         return True  # "the town of Sarnik", "the port of Velmar"
@@ -308,8 +315,9 @@ def _place_apposition_after(doc: Doc, end: int) -> bool:
         if token.lower_ in ("a", "an", "the") or token.pos_ in ("ADJ", "ADV") or token.text == "-" \
                 or token.tag_ == "VBN" and token.dep_ == "amod":
             continue
-        nxt = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
-        return token.lower_ in PLACE_NOUNS | BUILT_PLACES and nxt not in ("'s", "’s")
+        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        headed = nxt is None or nxt.text not in ("'s", "’s", "-") and nxt.pos_ not in ("NOUN", "PROPN")
+        return token.lower_ in PLACE_NOUNS | BUILT_PLACES and headed  # not "a state-owned firm", "a town councillor"
     return False
 
 

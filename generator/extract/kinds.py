@@ -46,7 +46,11 @@ port harbour harbor pier dock wharf dam bridge airport airfield station terminal
 avenue square plaza park stadium tower reservoir crossing checkpoint plant refinery factory shipyard mine
 """.split())
 # Built places no company is named before: "the Rafah crossing" (but "the Glencore mine", "the Shell station").
-LANDMARKS = frozenset("crossing checkpoint airport airfield dam bridge".split())
+LANDMARKS = frozenset("crossing checkpoint airport airfield dam bridge state".split())
+# Place nouns that never end an organisation's own name ("Manchester City", "Derby County", "Islamic State" do).
+NAME_PLACE_HEADS = (PLACE_NOUNS | BUILT_PLACES) - frozenset("""
+town towns city cities capital county municipality settlement
+""".split())
 
 # Blocs named by a compass point, and the collective name they stand for: "the West" acts as "Western powers".
 BLOCS = {"west": "Western powers"}

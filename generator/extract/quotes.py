@@ -575,7 +575,11 @@ class _Finder:
         if named is not None and _covers(named, subject):
             return named, ""
         tokens = phrase_tokens(subject)
-        person = self._actor_among(tokens, persons=True)
+        if subject.pos_ == "NOUN":  # "Burhan's rival, RSF commander Dagalo": not Burhan
+            owned = {t.i for c in subject.children if c.dep_ == "poss" for t in c.subtree}
+            person = self._actor_among([t for t in tokens if t.i not in owned], persons=True)
+        else:
+            person = self._actor_among(tokens, persons=True)
         if person is not None:
             return person, ""
         state = self._state_of_officials(subject)
@@ -614,8 +618,31 @@ class _Finder:
         if org is not None:
             return org, strip_det(self.text[start:end])
         if is_definite(subject):
+            earlier = self._unnamed_before(subject)
+            if earlier is not None:
+                return earlier  # "A spokesman for the RSF … The spokesman said": the RSF, not the last speaker
             return self._recent_speaker(subject.idx, persons=True), ""
         return None, ""
+
+    def _unnamed_before(self, subject: Token) -> Optional[tuple[Optional[Actor], str]]:
+        """(organisation or None, role) of an unnamed "a spokesman for X" that "the spokesman" takes up,
+        within the two paragraphs before."""
+        here = self._paragraph_at(subject.idx)
+        role = role_key(subject.lemma_)
+        for token in reversed(self.doc[: subject.i]):
+            there = self._paragraph_at(token.idx)
+            if here is None or there is None or here.index - there.index > 2:
+                return None
+            if role_key(token.lemma_) != role or not any(c.dep_ == "det" and c.lower_ in ("a", "an")
+                                                           for c in token.children):
+                continue
+            tokens = [t for t in phrase_tokens(token) if t.i != token.i]
+            org = self._actor_among(tokens, persons=False) or self._org_by_head(tokens, token.idx)
+            start, end = noun_phrase(token)
+            if self._actor_among(phrase_tokens(token), persons=True) is not None:
+                return None  # "a spokesman, Ivo Stan": a named one
+            return org, strip_det(self.text[start:end])
+        return None
 
     def _speaker_near(self, quote: Quote, verb: Token) -> bool:
         """When the parse gives the verb no subject: the actor named last before it in its sentence."""
@@ -635,8 +662,9 @@ class _Finder:
         """A person (or else an organisation) named inside the subject phrase ("a spokesman for X, Y")."""
         if not tokens:
             return None
-        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-        found = [a for s, e, a in self.mentions if start <= s and e <= end and (a.kind == "person") == persons]
+        starts = {t.idx for t in tokens}
+        end = tokens[-1].idx + len(tokens[-1])
+        found = [a for s, e, a in self.mentions if s in starts and e <= end and (a.kind == "person") == persons]
         return found[0] if found else None
 
     def _org_by_head(self, tokens: list[Token], offset: int) -> Optional[Actor]:
