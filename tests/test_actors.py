@@ -335,3 +335,10 @@ def test_organisations_named_like_places_stay(doc_for) -> None:
             "The Islamic State claimed the attack. Jordan Smith, a town councillor, said roads were closed.")
     _, actors = actors_of(doc_for, text)
     assert {"Islamic State", "Jordan Smith"} <= {a.name for a in actors}
+
+
+def test_a_name_joined_to_an_organisation_is_one(doc_for) -> None:
+    text = ("Talks\n\n"
+            "The two discussed joint military operations against the Nusra Front and Islamic State.")
+    _, actors = actors_of(doc_for, text)
+    assert by_name(actors, "Islamic State").kind == "organization"

@@ -396,12 +396,16 @@ def _spaced_dash(token: Token) -> bool:
 
 
 def _ent_pieces(doc: Doc) -> list[Span]:
-    """spaCy's entities, each cut at a dash with spaces around it ("Marisca - Marisca's government")."""
+    """spaCy's entities, each cut at a dash with spaces around it ("Marisca - Marisca's government") and at
+    an "and" after an organisation's head word ("the Nusra Front and Islamic State")."""
     pieces: list[Span] = []
     for ent in doc.ents:
         start = ent.start
         for token in ent:
-            if _spaced_dash(token):
+            joins_two = token.lower_ == "and" and token.i > start and token.i + 1 < ent.end \
+                and doc[token.i - 1].lower_ in ORG_HEADS and doc[token.i - 1].text[:1].isupper() \
+                and doc[token.i + 1].text[:1].isupper()
+            if _spaced_dash(token) or joins_two:
                 if token.i > start:
                     pieces.append(Span(doc, start, token.i, label=ent.label_))
                 start = token.i + 1
@@ -522,6 +526,24 @@ def _body_phrases(doc: Doc) -> list[_Cand]:
     return out
 
 
+def _conjoined_bodies(doc: Doc, cands: list[_Cand], taken: set[int]) -> list[_Cand]:
+    """"Nusra Front and Islamic State": a capitalised name spaCy missed, joined by "and" to an organisation."""
+    out: list[_Cand] = []
+    orgs = {c.end - 1 for c in cands if c.kind == "organization" and c.label == "ORG"}
+    for token in doc:
+        if token.dep_ != "conj" or token.head.i not in orgs or token.i in taken or token.pos_ != "PROPN":
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == token.i \
+                and doc[start - 1].pos_ == "PROPN" and doc[start - 1].i not in taken:
+            start -= 1
+        words = doc[start: token.i + 1]
+        if len(words) >= 2 and all(_namey(t) or t.text[:1].isupper() and t.lower_ in ORG_HEADS for t in words):
+            out.append(_Cand(start, token.i + 1, "organization", "RULE"))
+            taken.update(range(start, token.i + 1))
+    return out
+
+
 def _lone_speakers(doc: Doc, taken: set[int]) -> list[_Cand]:
     """"Petrova said": a lone proper noun, in no entity, that is the subject of a reporting verb."""
     out: list[_Cand] = []
@@ -569,6 +591,7 @@ def _candidates(doc: Doc) -> list[_Cand]:
     cands += _name_runs(doc, taken)
     taken |= {i for c in cands for i in range(c.start, c.end)}
     cands += _org_runs(doc, taken)
+    cands += _conjoined_bodies(doc, cands, taken)
     cands += _lone_speakers(doc, taken)
     # Longer, rule-made spans win over the entity they contain.
     rank = {"RULE": 0, "ACRONYM": 0, "EXT": 0, "BODY": 0}
