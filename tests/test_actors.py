@@ -342,3 +342,11 @@ def test_a_name_joined_to_an_organisation_is_one(doc_for) -> None:
             "The two discussed joint military operations against the Nusra Front and Islamic State.")
     _, actors = actors_of(doc_for, text)
     assert by_name(actors, "Islamic State").kind == "organization"
+
+
+def test_a_role_with_an_unmatched_complement_names_nobody(doc_for) -> None:
+    text = ("Summit\n\n"
+            "Prime Minister Ana Petrov arrived on Monday. The head of state will meet her on Tuesday, "
+            "said spokesman Ivo Stan. Later the head of the delegation spoke.")
+    _, actors = actors_of(doc_for, text)
+    assert not any(a.lower().startswith("the head") for x in actors for a in x.aliases)

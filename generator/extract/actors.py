@@ -1151,6 +1151,8 @@ def _description_span(doc: Doc, token: Token, source: Source, heads: set[str]) -
         pobj = next((c for c in doc[end].children if c.dep_ == "pobj"), None)
         if pobj is not None:
             end = max(t.i for t in pobj.subtree) + 1  # "the chief of Russia's General Staff"
+    if end < len(doc) and doc[end].lower_ == "of":
+        return None  # "the head of state": a complement we cannot match
     return start - 1, end
 
 
