@@ -350,3 +350,10 @@ def test_a_role_with_an_unmatched_complement_names_nobody(doc_for) -> None:
             "said spokesman Ivo Stan. Later the head of the delegation spoke.")
     _, actors = actors_of(doc_for, text)
     assert not any(a.lower().startswith("the head") for x in actors for a in x.aliases)
+
+
+def test_a_person_taken_for_a_place_does_not_become_a_state(doc_for) -> None:
+    text = ("Fighting\n\n"
+            "Hemedti, the RSF leader, said the army had chosen war.")
+    _, actors = actors_of(doc_for, text)
+    assert not any(a.kind == "state" for a in actors)

@@ -349,7 +349,8 @@ def _officials_act(doc: Doc, group) -> bool:
     for token in doc:
         if token.lower_ not in OFFICIAL_NOUNS or _in_dateline(doc, token.i):
             continue
-        owners = [c for c in token.children if c.dep_ in ("amod", "compound") and demonym_country(doc, c) == group.country]
+        owners = [c for c in token.children
+                  if c.dep_ in ("amod", "compound") and demonym_country(doc, c) == group.country]
         for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("from", "of")):
             owners += [c for c in prep.children if c.dep_ == "pobj" and c.text in group.names]
         if owners and (_acts(doc, token.i, token.i + 1) or _speaks(doc, token.i, token.i + 1)):
@@ -753,14 +754,27 @@ def _unlisted_country(doc: Doc, name: str, place: bool = False) -> bool:
         return True
     if not place:
         return False  # an organisation may own a government or an army ("Hamas's military wing")
-    if any(t.text == name and t.dep_ == "nsubj" and t.head.lemma_.lower() in SPEECH_VERBS for t in doc):
+    tokens = [doc[i] for i in _positions(doc).get(name, [])]
+    if any(_followed_by_title(doc, t.i + 1) for t in tokens):
+        return False  # "Hemedti, the RSF leader": a person spaCy took for a place
+    if any(t.dep_ == "nsubj" and t.head.lemma_.lower() in SPEECH_VERBS for t in tokens):
         return True  # "Velsia, which mediated the agreement, said …": a place that speaks is a state
-    for token in doc:
-        if token.text == name and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in ("'s", "’s"):
+    for token in tokens:
+        if token.i + 1 < len(doc) and doc[token.i + 1].lower_ in ("'s", "’s"):
             heads = [t.lower_ for t in doc[token.i + 2: token.i + 5] if t.pos_ in ("NOUN", "PROPN")]
             if heads and heads[0] in NATIONAL_HEADS or heads[1:2] and heads[1] in NATIONAL_HEADS:
                 return True
     return False
+
+
+def _positions(doc: Doc) -> dict[str, list[int]]:
+    """Token indices of each token text (computed once per document)."""
+    positions = doc.user_data.get("positions")
+    if positions is None:
+        positions = doc.user_data["positions"] = {}
+        for token in doc:
+            positions.setdefault(token.text, []).append(token.i)
+    return positions
 
 
 def _body_country(doc: Doc, cand: _Cand) -> str | None:
@@ -1118,7 +1132,8 @@ def _link_descriptions(doc: Doc, source: Source, groups: list[_Group]) -> None:
                                           f"named in the article")
                 covered.update(range(start, end))
         elif token.lower_ in DESCRIBED_BODIES and token.is_lower:
-            bodies = [g for g in groups if g.kind in ("organization", "group") and _names_body(doc, g, token.lower_, modifiers)]
+            bodies = [g for g in groups
+                      if g.kind in ("organization", "group") and _names_body(doc, g, token.lower_, modifiers)]
             if len(bodies) == 1:
                 bodies[0].described.append(span)
                 bodies[0].reasons.append(f"{doc[start:end].text!r} ({source.id}): the one {token.lower_} "
@@ -1140,8 +1155,7 @@ def _description_span(doc: Doc, token: Token, source: Source, heads: set[str]) -
             and doc[token.i + 1].is_lower:
         return None  # "the union leaders": the description is of someone else
     start = token.i
-    while start > 0 and (doc[start - 1].is_lower and doc[start - 1].pos_ in ("ADJ", "NOUN") and doc[start - 1].lower_ != "the"
-                         or doc[start - 1].text in ("'", "’") and start >= 2 and doc[start - 2].is_lower):
+    while start > 0 and _describes(doc, start - 1):
         start -= 1
     if start == 0 or doc[start - 1].lower_ != "the":
         return None
@@ -1154,6 +1168,14 @@ def _description_span(doc: Doc, token: Token, source: Source, heads: set[str]) -
     if end < len(doc) and doc[end].lower_ == "of":
         return None  # "the head of state": a complement we cannot match
     return start - 1, end
+
+
+def _describes(doc: Doc, i: int) -> bool:
+    """A lowercase modifier inside a description: "interior" (minister), "dockworkers" and "'" (union)."""
+    token = doc[i]
+    if token.text in ("'", "’"):
+        return i >= 1 and doc[i - 1].is_lower
+    return token.is_lower and token.pos_ in ("ADJ", "NOUN") and token.lower_ != "the"
 
 
 def _title_phrases(doc: Doc, group: _Group) -> list[str]:

@@ -142,18 +142,21 @@ def _same_name_reason(key: tuple[str, object]) -> str:
 
 
 def _regimes(actors: list[Actor], union: _Union) -> None:
-    """"The Assad regime" and the state its namesake leads: every person of that surname holds a role of one country."""
+    """"The Assad regime" and the state its namesake leads, when every person of that surname with a
+    known country holds a role of the same one."""
     by_country: dict[str, int] = {}
+    people: dict[str, list[Actor]] = {}
     for i, actor in enumerate(actors):
         country = _country(actor)
         if country and country not in by_country:
             by_country[country] = i
+        if actor.kind == "person" and _full_names(actor):
+            people.setdefault(surname_key(_full_names(actor)[0]), []).append(actor)
     for i, actor in enumerate(actors):
         words = actor.name.split()
         if actor.kind != "state" or _country(actor) or len(words) != 2 or words[1].lower() not in GOVERNMENT_HEADS:
             continue
-        leaders = [a for a in actors if a.kind == "person" and _full_names(a)
-                   and surname_key(_full_names(a)[0]) == surname_key(words[0])]
+        leaders = people.get(surname_key(words[0]), [])
         countries = {_role_country(a) for a in leaders} - {None}
         if len(countries) != 1:
             continue  # no known namesake, or namesakes of two countries
