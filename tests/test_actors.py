@@ -147,3 +147,213 @@ def test_places_and_portfolios_are_no_actors(doc_for) -> None:
     names = {a.name for a in actors}
     assert "Ana Petrov" in names
     assert not names & {"Tessel", "Oskil", "Interior"}
+
+
+def test_places_named_by_their_surroundings_are_no_actors(doc_for) -> None:
+    text = ("Floods spread\n\n"
+            "The Brenna river burst its banks near the town of Halvik on Sunday, officials said.\n\n"
+            "Governor Ana Petrov spoke in the provincial capital, Dorrin, after water was released from Kessel Dam.\n\n"
+            "Residents of Morvik, one of the worst-hit villages, said Pier 7 was under water.")
+    _, actors = actors_of(doc_for, text)
+    names = {a.name for a in actors}
+    assert "Ana Petrov" in names
+    assert not names & {"Brenna", "Halvik", "Dorrin", "Kessel Dam", "Morvik", "Pier 7"}
+
+
+def test_a_spaced_dash_splits_an_entity(doc_for) -> None:
+    text = ("Inquiry ordered\n\n"
+            "BRESK, Valdoria - Valdoria's government on Friday ordered an inquiry, the Valdorian Red Cross said.")
+    _, actors = actors_of(doc_for, text)
+    names = {a.name for a in actors}
+    assert not any(" - " in n for n in names)
+    assert "Valdoria" in names
+
+
+def test_a_country_missing_from_the_table_is_known_by_its_demonym(doc_for) -> None:
+    text = ("Truce agreed\n\n"
+            "SARVIK, Dravonia - Dravonia and Ostrelia agreed on Thursday to a ceasefire, the Dravonian Army said.\n\n"
+            "The Dravonian government said the truce would hold.")
+    _, actors = actors_of(doc_for, text)
+    dravonia = by_name(actors, "Dravonia")
+    assert dravonia.kind == "state"
+    assert "Dravonian government" in dravonia.aliases
+    assert by_name(actors, "Dravonian Army").kind == "organization"
+
+
+def test_a_country_only_in_the_dateline_is_no_actor(doc_for) -> None:
+    text = ("Talks planned\n\n"
+            "BRASK, Velsia - The ceasefire between the two armies is holding, the Velsian foreign minister said.")
+    _, actors = actors_of(doc_for, text)
+    assert "Velsia" not in {a.name for a in actors}
+
+
+def test_a_country_acts_through_its_government(doc_for) -> None:
+    text = ("Mourning declared\n\n"
+            "Kestria's government declared three days of national mourning on Tuesday.")
+    _, actors = actors_of(doc_for, text)
+    assert by_name(actors, "Kestria").kind == "state"
+
+
+def test_a_government_named_by_its_demonym_is_its_state(doc_for) -> None:
+    text = ("Talks stall\n\n"
+            "The Syrian regime said it would not withdraw. Damascus denied the report.")
+    _, actors = actors_of(doc_for, text)
+    states = [a for a in actors if a.kind == "state"]
+    assert len(states) == 1 and {"Syrian regime", "Damascus"} <= {states[0].name, *states[0].aliases}
+
+
+def test_the_people_of_a_country_acting_stand_for_it(doc_for) -> None:
+    text = ("Onslaught\n\n"
+            "Russia announced a pause. Kilo said the Russians are using much more destructive weapons.")
+    _, actors = actors_of(doc_for, text)
+    assert "Russians" in by_name(actors, "Russia").aliases
+
+
+def test_a_possessed_military_is_an_organisation(doc_for) -> None:
+    text = ("Bombardment\n\n"
+            "The city was bombarded for weeks by Syria’s military, backed by Russia.")
+    _, actors = actors_of(doc_for, text)
+    assert by_name(actors, "Syria’s military").kind == "organization"
+
+
+def test_capitals_named_as_authors_of_strikes_are_their_states(doc_for) -> None:
+    text = ("Moratorium\n\n"
+            "The announcement extended a moratorium on joint airstrikes against Aleppo by Moscow and Damascus.")
+    _, actors = actors_of(doc_for, text)
+    states = {a.name for a in actors if a.kind == "state"}
+    assert {"Moscow", "Damascus"} <= states
+
+
+def test_definite_descriptions_name_the_one_actor_they_fit(doc_for) -> None:
+    text = ("Mayor: we will rebuild\n\n"
+            "Interior Minister Mohammed Haddad visited the port. Mayor Leila Haddad is not related to the minister.\n\n"
+            "The dockworkers' union said on Monday that the Velmar Port Workers' Federation would strike.\n\n"
+            "The defence minister did not comment.")
+    _, actors = actors_of(doc_for, text)
+    assert "the minister" in by_name(actors, "Mohammed Haddad").aliases
+    assert "Mayor" in by_name(actors, "Leila Haddad").aliases
+    assert "The dockworkers' union" in by_name(actors, "Velmar Port Workers' Federation").aliases
+    assert not any("The defence minister" in a.aliases for a in actors)
+
+
+def test_a_description_fitting_two_actors_names_neither(doc_for) -> None:
+    text = ("Talks\n\n"
+            "Foreign Minister Ana Petrov met Defence Minister Ivo Stan. The minister said talks would go on.")
+    _, actors = actors_of(doc_for, text)
+    assert not any("The minister" in a.aliases for a in actors)
+
+
+def test_a_country_acts_through_its_officials(doc_for) -> None:
+    text = ("Shelling\n\n"
+            "A ceasefire between Dravonia and Ostrelia took effect on Thursday.\n\n"
+            "Ostrelian officials accused the Dravonian Army of shelling their positions.")
+    _, actors = actors_of(doc_for, text)
+    names = {a.name for a in actors}
+    assert "Ostrelia" in names and "Dravonia" not in names
+
+
+def test_names_only_in_a_credit_line_are_no_actors(doc_for) -> None:
+    text = ("Bombs\n\n"
+            "The Syrian Coalition condemned the use of bunker-buster bombs. (Source: Syrian Coalition + Asharq Al-Awsat)\n\n"
+            "(Reporting by Tom Perry; Editing by Ann Lee)")
+    _, actors = actors_of(doc_for, text)
+    names = {a.name for a in actors}
+    assert "Syrian Coalition" in names
+    assert not names & {"Asharq Al-Awsat", "Tom Perry", "Ann Lee"}
+
+
+def test_the_army_is_not_the_one_rebel_army_named(doc_for) -> None:
+    text = ("Shelling\n\n"
+            "The Free Syrian Army said it held the road. The army shelled rebel positions overnight.")
+    _, actors = actors_of(doc_for, text)
+    fsa = by_name(actors, "Free Syrian Army")
+    assert not any(a.lower().startswith("the army") for a in fsa.aliases)
+
+
+def test_people_qualified_by_a_clause_are_not_their_state(doc_for) -> None:
+    text = ("Refugees\n\n"
+            "Syria announced an amnesty. The Syrians who fled the war are returning slowly.")
+    _, actors = actors_of(doc_for, text)
+    assert not any("Syrians" in a.aliases for a in actors)
+
+
+def test_landmarks_and_plants_are_no_actors(doc_for) -> None:
+    text = ("Aid\n\n"
+            "Aid trucks entered through the Rafah crossing, and workers returned to the Kentucky Truck Plant, "
+            "Egypt said.")
+    _, actors = actors_of(doc_for, text)
+    names = {a.name for a in actors}
+    assert "Egypt" in names
+    assert not names & {"Rafah", "Kentucky Truck Plant"}
+
+
+def test_a_name_inside_a_long_name_is_that_person(doc_for) -> None:
+    text = ("Floods\n\n"
+            "President Luiz Inacio Lula da Silva flew over the region on Thursday. Lula promised federal funds.")
+    _, actors = actors_of(doc_for, text)
+    assert "Lula" in by_name(actors, "Luiz Inacio Lula da Silva").aliases
+
+
+def test_a_capital_taken_for_a_person_is_a_place(doc_for) -> None:
+    text = ("Talks\n\n"
+            "Russian Foreign Minister Sergey Lavrov said Moscow was ready for talks with Kyiv.\n\n"
+            "Labour Minister Sofia Renn met the unions.")
+    _, actors = actors_of(doc_for, text)
+    names = {a.name for a in actors}
+    assert "Kyiv" not in names and "Sofia Renn" in names
+
+
+def test_a_description_fits_the_head_written_after_a_name(doc_for) -> None:
+    text = ("Strike ends\n\n"
+            "The United Auto Workers union reached a deal with Ford Motor Co. on Monday. "
+            "The union's members must still ratify it, and the company said costs would rise.")
+    _, actors = actors_of(doc_for, text)
+    assert "The union" in by_name(actors, "United Auto Workers").aliases
+    assert "the company" in by_name(actors, "Ford Motor Co.").aliases
+
+
+def test_an_organisation_owning_an_army_stays_an_organisation(doc_for) -> None:
+    text = ("Truce\n\n"
+            "Hamas said in a statement that it would release ten hostages. Hamas's military wing said it had "
+            "stopped firing.")
+    _, actors = actors_of(doc_for, text)
+    assert by_name(actors, "Hamas").kind == "organization"
+
+
+def test_known_as_names_the_same_person_and_places_by_apposition(doc_for) -> None:
+    text = ("Fighting\n\n"
+            "The group's leader, Mohamed Hamdan Dagalo, known as Hemedti, said the RSF had taken Wad Madani, "
+            "the capital of Gezira state. Hemedti told reporters the army had chosen war.")
+    _, actors = actors_of(doc_for, text)
+    names = {a.name for a in actors}
+    assert "Hemedti" in by_name(actors, "Mohamed Hamdan Dagalo").aliases
+    assert not names & {"Wad Madani", "Gezira", "Hemedti"}
+
+
+def test_organisations_named_like_places_stay(doc_for) -> None:
+    text = ("Attack\n\n"
+            "The Islamic State claimed the attack. Jordan Smith, a town councillor, said roads were closed.")
+    _, actors = actors_of(doc_for, text)
+    assert {"Islamic State", "Jordan Smith"} <= {a.name for a in actors}
+
+
+def test_a_name_joined_to_an_organisation_is_one(doc_for) -> None:
+    text = ("Talks\n\n"
+            "The two discussed joint military operations against the Nusra Front and Islamic State.")
+    _, actors = actors_of(doc_for, text)
+    assert by_name(actors, "Islamic State").kind == "organization"
+
+
+def test_a_role_with_an_unmatched_complement_names_nobody(doc_for) -> None:
+    text = ("Summit\n\n"
+            "Prime Minister Ana Petrov arrived on Monday. The head of state will meet her on Tuesday, "
+            "said spokesman Ivo Stan. Later the head of the delegation spoke.")
+    _, actors = actors_of(doc_for, text)
+    assert not any(a.lower().startswith("the head") for x in actors for a in x.aliases)
+
+
+def test_a_person_taken_for_a_place_does_not_become_a_state(doc_for) -> None:
+    text = ("Fighting\n\n"
+            "Hemedti, the RSF leader, said the army had chosen war.")
+    _, actors = actors_of(doc_for, text)
+    assert not any(a.kind == "state" for a in actors)

@@ -222,3 +222,66 @@ def test_seed_quotes_have_speakers_and_scare_quotes_are_not_quotes(nlp) -> None:
         assert all(len(q.text.split()) > 3 or q.speaker for q in direct)  # short quoted terms need a speaker
         assert sum(1 for q in direct if q.speaker) >= 0.8 * len(direct), source.id
         assert [q.id for q in found] == [f"{source.id}:q{n}" for n in range(1, len(found) + 1)]
+
+
+def test_a_term_in_someone_elses_announcement_is_the_announcers(quotes_of) -> None:
+    found = quotes_of("Pause\nKilo said that Russia’s announcement of a so-called “humanitarian pause” in the city "
+                      "on Monday is a gimmick.")
+    assert speakers(found)["humanitarian pause"] == "Russia"
+
+
+def test_words_quoted_inside_reported_speech_are_the_reporters(quotes_of) -> None:
+    found = quotes_of("Pause\nInterior Minister Rasa Vell announced the inquiry on Monday. She said it would report "
+                      "within 60 days and would examine “who knew what, and when.”")
+    assert speakers(found)["who knew what, and when."] == "Rasa Vell"
+
+
+def test_a_role_noun_names_the_person_holding_it(quotes_of) -> None:
+    found = quotes_of("Blast\nInterior Minister Muhammad Haddad visited the port on Monday.\n"
+                      "“We will follow the evidence wherever it leads,” the minister said.")
+    assert speakers(found)["We will follow the evidence wherever it leads"] == "Muhammad Haddad"
+
+
+def test_a_quote_inside_a_quote_is_emitted_for_its_own_speaker(quotes_of) -> None:
+    found = quotes_of("Blast\nCarro accused Interior Minister Muhammad Haddad of hiding the scale of the disaster. "
+                      "\"When we asked him about the warehouse, he told us, 'The inspectors have signed it off. "
+                      "There is nothing to worry about.' And then he walked out,\" she said.")
+    who = speakers(found)
+    assert who["The inspectors have signed it off. There is nothing to worry about."] == "Muhammad Haddad"
+    assert any(text.startswith("When we asked him") and name == "Carro" for text, _, name, _ in found)
+
+
+def test_they_in_a_quote_is_the_body_named_before_unless_a_plural_subject_intervenes(quotes_of) -> None:
+    found = quotes_of("Strike\nFenn accused Karrow Mining Corp. of planning to cut jobs. "
+                      "“They told our people, ‘Sign or you will not be needed after summer,’ ” she said.\n"
+                      "The company said on Monday that strikers had blocked the doors. "
+                      "\"They said to us, 'You will leave when the bonus comes back,'\" Vos said.")
+    who = speakers(found)
+    assert who["Sign or you will not be needed after summer"] == "Karrow Mining Corp."
+    assert who["You will leave when the bonus comes back"] is None
+
+
+def test_a_quote_quoted_at_the_end_of_a_quote_closes_there(quotes_of) -> None:
+    found = quotes_of("Talks\n“I remember Secretary of State John Kerry’s words. He said: ‘Whoever wants to be part "
+                      "of the process must sever links to terrorists’,” Sergei Lavrov said through a translator.")
+    who = speakers(found)
+    assert who["Whoever wants to be part of the process must sever links to terrorists"] == "John Kerry"
+
+
+def test_officials_named_by_a_demonym_speak_for_their_state(quotes_of) -> None:
+    found = quotes_of("Shelling\nA ceasefire between Dravonia and Ostrelia took effect on Thursday.\n"
+                      "Ostrelian officials said the Dravonian Army had shelled their positions near the border.")
+    assert speakers(found, "indirect")["the Dravonian Army had shelled their positions near the border"] == "Ostrelia"
+
+
+def test_the_spokesman_takes_up_an_unnamed_spokesman_not_the_last_speaker(quotes_of) -> None:
+    found = quotes_of("Famine\n“We are running out of time,” UN humanitarian chief Martin Griffiths told reporters.\n"
+                      "A spokesman for the Rapid Support Forces denied targeting civilians. The spokesman said the "
+                      "group was ready for talks in Jeddah.")
+    assert speakers(found, "indirect")["the group was ready for talks in Jeddah"] == "Rapid Support Forces"
+
+
+def test_a_possessor_of_the_subject_is_not_its_speaker(quotes_of) -> None:
+    found = quotes_of("Fighting\nGeneral Abdel Fattah al-Burhan spoke on Monday. Burhan's rival, RSF commander "
+                      "Mohamed Hamdan Dagalo, said the army had bombed markets in Khartoum.")
+    assert speakers(found, "indirect")["the army had bombed markets in Khartoum"] == "Mohamed Hamdan Dagalo"

@@ -135,3 +135,54 @@ def test_a_first_name_spelled_two_ways_merges_when_the_role_agrees(resolve_texts
     assert len(people) == 2 and "Leila Haddad" in people
     merged = next(a for a in actors if a.name != "Leila Haddad" and a.kind == "person")
     assert any("spelled alike" in line for line in merged.merges)
+
+
+def test_a_regime_named_after_its_leader_joins_his_country(resolve_texts) -> None:
+    (actors, _), _ = resolve_texts(
+        "Offensive\n\nThe Morland regime said its forces had advanced. Moscow denied sending troops.",
+        "Talks\n\nSyrian President Bashar al-Assad said the war would go on. The Syrian regime said it had won.",
+        "Siege\n\nThe Assad regime said it had taken the road.",
+    )
+    syria = next(a for a in actors if "Syrian regime" in {a.name, *a.aliases})
+    assert "Assad regime" in {syria.name, *syria.aliases}
+    assert any("government of Syria" in m for m in syria.merges)
+    assert "Morland regime" not in {syria.name, *syria.aliases}
+
+
+def test_the_west_and_western_powers_are_one_bloc(resolve_texts) -> None:
+    (actors, _), _ = resolve_texts(
+        "Crimes\n\nWestern powers have accused the army of war crimes.",
+        "Sanctions\n\nThe West has accused Moscow of war crimes. Western governments said sanctions would follow.",
+    )
+    bloc = next(a for a in actors if "West" in {a.name, *a.aliases})
+    assert {"West", "Western governments", "Western powers"} <= {bloc.name, *bloc.aliases}
+
+
+def test_a_title_word_shared_merges_first_name_variants(resolve_texts) -> None:
+    (actors, _), _ = resolve_texts(
+        "Floods\n\nLorvane Governor Yusuf Demir said rescue crews were working.",
+        "Inquiry\n\nProvincial governor Yousef Demir welcomed the inquiry. Opposition lawmaker Selin Demir did not.",
+    )
+    people = names(a for a in actors if a.kind == "person")
+    assert "Selin Demir" in people
+    assert len([p for p in people if p.endswith("Demir")]) == 2
+
+
+def test_descriptions_never_merge_actors_across_articles(resolve_texts) -> None:
+    (actors, _), _ = resolve_texts(
+        "Budget\n\nFinance Minister Ana Petrov presented the budget. The minister said taxes would fall.",
+        "Strike\n\nLabour Minister Ivo Stan met the unions. The minister said talks would go on.",
+    )
+    people = names(a for a in actors if a.kind == "person")
+    assert "Ana Petrov" in people and "Ivo Stan" in people
+
+
+def test_forms_joined_inside_an_article_are_explained(resolve_texts) -> None:
+    (actors, _), _ = resolve_texts(
+        "Talks\n\nThe Syrian regime said it would not withdraw. Damascus denied the report.\n\n"
+        "Interior Minister Ana Petrov visited the port. The minister said the port would reopen.",
+    )
+    syria = next(a for a in actors if a.kind == "state")
+    assert any("'Damascus'" in m and "capital" in m for m in syria.merges)
+    petrov = next(a for a in actors if a.name == "Ana Petrov")
+    assert any("'The minister'" in m and "the one minister" in m for m in petrov.merges)

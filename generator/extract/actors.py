@@ -14,30 +14,40 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from generator.extract.nlp import doc_text
+from generator.extract.speech import PERSON_ROLES, dateline_end, role_key
 from generator.extract.kinds import (
+    BLOCS,
+    BUILT_PLACES,
+    LANDMARKS,
+    NAME_PLACE_HEADS,
     NOT_NAMES,
     ORG_HEADS,
+    PLACE_NOUNS,
     PARTICLES,
     SPEECH_VERBS,
     capital_of,
     country_named,
     country_of,
+    demonym_forms,
     fold,
     is_title_word,
 )
 from generator.model import Actor, Mention, Role, Source
 
-__all__ = ["extract_actors", "actor_at", "person_key", "surname_key", "org_key", "initials", "is_acronym"]
+__all__ = ["extract_actors", "actor_at", "demonym_country", "person_key", "surname_key", "org_key", "initials", "is_acronym"]
 
 _LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "norp", "LOC": "place", "FAC": "place"}
 # Things a person owns rather than is: "the Assad regime" stays a person.
 _PERSONAL_HEADS = frozenset("regime government administration forces army cabinet camp family office team".split())
 _ORG_PREFIX_NOUNS = frozenset("affiliate offshoot faction group militia organisation organization".split())
-_KNOWN_AS = re.compile(r"^\s*,?\s*(?:previously|formerly|also|now|once)\s+(?:known|called)\s+as\s+", re.I)
+_KNOWN_AS = re.compile(r"^\s*,?\s*(?:(?:previously|formerly|also|now|once|better|widely|popularly)\s+)?"
+                       r"(?:known|called)\s+as\s+", re.I)
 _TRAILING_ADVERBS = frozenset("there here now today then".split())
 _STOP = frozenset("of for and the in on at to".split())
 _SPELLING = {"defence": "defense", "organisation": "organization", "programme": "program", "centre": "center",
-             "labour": "labor"}
+             "labour": "labor",
+             # One body, two words: "Syria's military" is "the Syrian army"; "Western powers", "Western governments".
+             "military": "army", "governments": "powers", "countries": "powers", "nations": "powers"}
 
 
 # ----------------------------------------------------------------- keys
@@ -62,6 +72,7 @@ def org_key(name: str) -> tuple[str, ...]:
 
     "Russian Ministry of Defence" and "Russia's Defense Ministry" share a key.
     """
+    name = BLOCS.get(re.sub(r"^the\s+", "", fold(name).strip()), name)  # "the West" is "Western powers"
     words = re.findall(r"[\w.]+", re.sub(r"['’]s\b", "", fold(name)).replace("-", " "))
     out = set()
     for word in words:
@@ -191,6 +202,22 @@ def _acts(doc: Doc, start: int, end: int) -> bool:
             return True
         if dep == "pobj" and head.dep_ == "agent":
             return True
+        if dep == "pobj" and head.lower_ == "by" and _after_a_deed(doc, head.i):
+            return True  # "airstrikes against Aleppo by Moscow and Damascus"
+    return False
+
+
+def _after_a_deed(doc: Doc, by: int) -> bool:
+    """Whether "by" at ``by`` follows a deed noun, directly or after its prepositional phrase."""
+    token = doc[by - 1] if by > 0 else None
+    for _ in range(3):
+        if token is None:
+            return False
+        if token.pos_ == "NOUN" and (token.lower_ in DEED_NOUNS or token.lemma_ in DEED_NOUNS):
+            return True
+        if token.dep_ not in ("pobj", "prep", "amod", "compound") or token.head.i >= token.i:
+            return False
+        token = token.head
     return False
 
 
@@ -198,7 +225,7 @@ def _acts(doc: Doc, start: int, end: int) -> bool:
 DEED_NOUNS = frozenset("""
 announcement decision offer proposal statement plan move call demand claim claims denial attack attacks offensive
 strike strikes campaign intervention support refusal agreement response initiative efforts effort backing position
-bombing bombardment airstrikes withdrawal deal threat warning accusation accusations veto policy
+bombing bombardment airstrikes airstrike raids withdrawal deal threat warning accusation accusations veto policy
 """.split())
 
 
@@ -218,31 +245,180 @@ def _owns_a_deed(doc: Doc, end: int) -> bool:
 
 
 def _place_named(doc: Doc, group) -> bool:
-    """An "organisation" of one name with no organisation word, only ever after "in", "at", "near"…: a place."""
-    if group.kind != "organization" or any(len(n.split()) > 2 or is_acronym(n) for n in group.names):
+    """A name the text treats as a place, not an actor (cities, rivers, villages, dams, piers).
+
+    Cues: its own head noun ("Karst Dam", "Pier 4"), a place noun it modifies ("the Tessel river"),
+    one it follows ("the town of Sarnik") or stands beside (", one of the worst-hit villages";
+    "the capital, Aster"), or, for a one-word name, nothing but place prepositions before it.
+    """
+    if group.kind not in ("organization", "person") or group.country:
         return False
-    if any(w.lower() in ORG_HEADS for n in group.names for w in n.split()):
+    if any(len(n.split()) > 3 or is_acronym(n) for n in group.names):
         return False
+    if any(w.lower().strip(".,") in ORG_HEADS for n in group.names for w in n.split()):
+        return False  # "Velmar Port Authority"
+    if any(_place_like_name(n) for n in group.names):
+        return True
+    single = all(len(n.split()) == 1 for n in group.names)
+    if any(_place_cue(doc, start, end, strong_only=not single) for start, end in group.spans):
+        return True
+    if group.kind == "person" and not single or any(len(n.split()) > 2 for n in group.names):
+        return False  # a full name: place prepositions alone do not outweigh it
+    preps = PLACE_PREPOSITIONS if group.kind == "organization" else PERSON_PLACE_PREPOSITIONS
     for start, end in group.spans:
-        if start == 0 or doc[start - 1].lower_ not in PLACE_PREPOSITIONS or _acts(doc, start, end):
+        if start == 0 or doc[start - 1].lower_ not in preps or _acts(doc, start, end):
             return False
+        if end < len(doc) and doc[end].lower_ in ("'s", "’s"):
+            return False  # "in Putin's view"
     return True
 
 
+# Prepositions before a place that hardly ever come before a person's bare name.
+PERSON_PLACE_PREPOSITIONS = frozenset("in near outside inside across around".split())
+
+
+def _place_like_name(name: str) -> bool:
+    """ "Karst Dam", "Tessel River", "Pier 4": a name whose own head is a place noun, or a number."""
+    words = name.split()
+    if len(words) < 2:
+        return False
+    return fold(words[-1]) in NAME_PLACE_HEADS or any(w.isdigit() for w in words)
+
+
+def _place_cue(doc: Doc, start: int, end: int, strong_only: bool = False) -> bool:
+    """A mention the sentence makes a place: "Tessel river", "town of Sarnik", "the capital, Aster".
+
+    ``strong_only`` (for a full name) keeps the cues that name the place as such: "the city of …",
+    "…, the capital of …".
+    """
+    places = PLACE_NOUNS | BUILT_PLACES | LANDMARKS
+    last = doc[end - 1]
+    if not strong_only and end < len(doc) and doc[end].lower_ in PLACE_NOUNS | LANDMARKS and doc[end].is_lower \
+            and last.head.i == end:
+        return True  # "the Tessel river", "Lorvane province", "the Rafah crossing"
+    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in places:
+        return True  # "the town of Sarnik", "the port of Velmar"
+    if start >= 2 and doc[start - 1].text == "," and doc[start - 2].lower_ in places \
+            and last.dep_ == "appos" and last.head.i == start - 2:
+        return True  # "in the provincial capital, Dunmore"
+    return _place_apposition_after(doc, end)
+
+
+def _place_apposition_after(doc: Doc, end: int) -> bool:
+    """", one of the worst-hit villages," / ", a town near the border," after a name."""
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return False
+    i = end + 1
+    if doc[i].lower_ == "one" and i + 1 < len(doc) and doc[i + 1].lower_ == "of":
+        i += 2
+    for token in doc[i: i + 6]:
+        if token.lower_ in ("a", "an", "the") or token.pos_ in ("ADJ", "ADV") or token.text == "-" \
+                or token.tag_ == "VBN" and token.dep_ == "amod":
+            continue
+        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        headed = nxt is None or nxt.text not in ("'s", "’s", "-") and nxt.pos_ not in ("NOUN", "PROPN")
+        return token.lower_ in PLACE_NOUNS | BUILT_PLACES and headed  # not "a state-owned firm", "a town councillor"
+    return False
+
+
 def _state_acts(doc: Doc, group) -> bool:
-    """A country is an actor in an article only where it acts: subject, agent, or owner of a deed."""
+    """A country is an actor in an article only where it acts: subject, agent, owner of a deed or of a
+    government that acts ("Kestria's government declared"); never in a dateline, a government always."""
     for start, end in group.spans:
+        if doc[end - 1].lower_ in BODY_KINDS and BODY_KINDS[doc[end - 1].lower_] == "state":
+            return True  # "the Syrian regime": a government is an actor
+        if _in_dateline(doc, start):
+            continue
         if _acts(doc, start, end) or _speaks(doc, start, end):
             return True
-        if _owns_a_deed(doc, end):
+        if _owns_a_deed(doc, end) or _owns_an_acting_body(doc, end):
+            return True
+    return _officials_act(doc, group)
+
+
+# People who act for their country: "Ostrelian officials accused …", "delegations from Dravonia agreed …".
+OFFICIAL_NOUNS = frozenset("""
+officials authorities diplomats delegation delegations negotiators envoys ministers leaders troops forces
+""".split())
+
+
+def _officials_act(doc: Doc, group) -> bool:
+    """Whether the country's officials act: its demonym on them, or "from <country>" after them."""
+    if not group.country:
+        return False
+    for token in doc:
+        if token.lower_ not in OFFICIAL_NOUNS or _in_dateline(doc, token.i):
+            continue
+        owners = [c for c in token.children
+                  if c.dep_ in ("amod", "compound") and demonym_country(doc, c) == group.country]
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("from", "of")):
+            owners += [c for c in prep.children if c.dep_ == "pobj" and c.text in group.names]
+        if owners and (_acts(doc, token.i, token.i + 1) or _speaks(doc, token.i, token.i + 1)):
             return True
     return False
+
+
+def demonym_country(doc: Doc, token: Token) -> str | None:
+    """The country a demonym names, from the table or from a country the article names: "Ostrelian"."""
+    if not token.text[:1].isupper():
+        return None
+    country = country_of(token.text)
+    if country is not None and not country_named(token.text):
+        return country
+    for stem in (token.text[:-1], token.text[:-2], token.text[:-3], token.text[:-1] + "a", token.text[:-2] + "a"):
+        if len(stem) > 3 and token.text in demonym_forms(stem) and _unlisted_country(doc, stem):
+            return stem
+    return None
+
+
+def _owns_an_acting_body(doc: Doc, end: int) -> bool:
+    """"Kestria's government declared", "Ostrelia's defence minister said"."""
+    last = doc[end - 1]
+    if last.dep_ != "poss":
+        return False
+    owned = last.head
+    if owned.lower_ not in NATIONAL_HEADS and not is_title_word(owned.text):
+        return False
+    return _acts(doc, owned.i, owned.i + 1) or _speaks(doc, owned.i, owned.i + 1)
+
+
+def _in_dateline(doc: Doc, start: int) -> bool:
+    """Whether token ``start`` sits in a wire dateline ("BRASK, Velsia - ")."""
+    text = doc_text(doc)
+    char = doc[start].idx
+    line = text.rfind("\n", 0, char) + 1
+    return char < dateline_end(text, line, min(len(text), line + 80))
+
+
+def _spaced_dash(token: Token) -> bool:
+    """A dash with spaces around it separates phrases ("BREVIK, Marisca - Marisca's …"); "Chahine-Mankouche" joins."""
+    return token.text in ("-", "—", "–") and bool(token.whitespace_) and token.i > 0 \
+        and bool(token.doc[token.i - 1].whitespace_)
+
+
+def _ent_pieces(doc: Doc) -> list[Span]:
+    """spaCy's entities, each cut at a dash with spaces around it ("Marisca - Marisca's government") and at
+    an "and" after an organisation's head word ("the Nusra Front and Islamic State")."""
+    pieces: list[Span] = []
+    for ent in doc.ents:
+        start = ent.start
+        for token in ent:
+            joins_two = token.lower_ == "and" and token.i > start and token.i + 1 < ent.end \
+                and doc[token.i - 1].lower_ in ORG_HEADS and doc[token.i - 1].text[:1].isupper() \
+                and doc[token.i + 1].text[:1].isupper()
+            if _spaced_dash(token) or joins_two:
+                if token.i > start:
+                    pieces.append(Span(doc, start, token.i, label=ent.label_))
+                start = token.i + 1
+        if start < ent.end:
+            pieces.append(Span(doc, start, ent.end, label=ent.label_))
+    return pieces
 
 
 def _ner_candidates(doc: Doc) -> list[_Cand]:
     """Entities of interesting labels, boundaries and kinds repaired."""
     out: list[_Cand] = []
-    for ent in doc.ents:
+    for ent in _ent_pieces(doc):
         if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "WORK_OF_ART", "PRODUCT", "LANGUAGE"):
             continue
         start, end = _clean(doc, ent.start, ent.end)
@@ -335,16 +511,37 @@ def _body_phrases(doc: Doc) -> list[_Cand]:
         if kind is None or not token.text.islower() or token.pos_ not in ("NOUN", "PROPN"):
             continue
         start = token.i
+        if start >= 2 and doc[start - 1].lower_ in ("'s", "’s") and doc[start - 2].dep_ == "poss" \
+                and doc[start - 2].head.i == token.i and doc[start - 2].text[:1].isupper():
+            start -= 2  # "Syria's military"
         while start > 0 and doc[start - 1].head.i in range(start, token.i + 1) \
                 and doc[start - 1].dep_ in ("compound", "amod", "poss", "case", "npadvmod", "punct") \
                 and (doc[start - 1].text[:1].isupper() or doc[start - 1].dep_ in ("case", "punct")
                      or (doc[start - 1].lower_ == "air" and token.lower_ == "force")) \
-                and "\n" not in doc[start - 1].whitespace_:
+                and "\n" not in doc[start - 1].whitespace_ and not _spaced_dash(doc[start - 1]):
             start -= 1
         while start < token.i and not doc[start].text[:1].isupper():
             start += 1
         if start < token.i and fold(doc[start].text) not in NOT_NAMES:
             out.append(_Cand(start, token.i + 1, kind, "BODY"))
+    return out
+
+
+def _conjoined_bodies(doc: Doc, cands: list[_Cand], taken: set[int]) -> list[_Cand]:
+    """"Nusra Front and Islamic State": a capitalised name spaCy missed, joined by "and" to an organisation."""
+    out: list[_Cand] = []
+    orgs = {c.end - 1 for c in cands if c.kind == "organization" and c.label == "ORG"}
+    for token in doc:
+        if token.dep_ != "conj" or token.head.i not in orgs or token.i in taken or token.pos_ != "PROPN":
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == token.i \
+                and doc[start - 1].pos_ == "PROPN" and doc[start - 1].i not in taken:
+            start -= 1
+        words = doc[start: token.i + 1]
+        if len(words) >= 2 and all(_namey(t) or t.text[:1].isupper() and t.lower_ in ORG_HEADS for t in words):
+            out.append(_Cand(start, token.i + 1, "organization", "RULE"))
+            taken.update(range(start, token.i + 1))
     return out
 
 
@@ -395,6 +592,7 @@ def _candidates(doc: Doc) -> list[_Cand]:
     cands += _name_runs(doc, taken)
     taken |= {i for c in cands for i in range(c.start, c.end)}
     cands += _org_runs(doc, taken)
+    cands += _conjoined_bodies(doc, cands, taken)
     cands += _lone_speakers(doc, taken)
     # Longer, rule-made spans win over the entity they contain.
     rank = {"RULE": 0, "ACRONYM": 0, "EXT": 0, "BODY": 0}
@@ -465,6 +663,8 @@ class _Group:
     spans: list[tuple[int, int]] = field(default_factory=list)  # token spans
     country: str | None = None
     title_only: bool = True
+    described: list[tuple[int, int]] = field(default_factory=list)  # "the minister": spans of descriptions
+    reasons: list[str] = field(default_factory=list)  # why a form that is not a plain variant joined
 
     def add(self, name: str, span: tuple[int, int], in_title: bool) -> None:
         if name not in self.names:
@@ -476,7 +676,8 @@ class _Group:
     @property
     def full_name(self) -> str:
         """The fullest form: most words, then not an acronym, then longest, then first seen."""
-        return max(self.names, key=lambda n: (not is_acronym(n) and self.kind != "state" or country_of(n) is not None,
+        return max(self.names, key=lambda n: (not is_acronym(n) and self.kind != "state" or country_named(n) is not None
+                                              or n == self.country,
                                               len(n.split()), not is_acronym(n), len(n), -self.names.index(n)))
 
 
@@ -488,25 +689,42 @@ def _resolve_kind(doc: Doc, cand: _Cand) -> str | None:
     """The final kind of a candidate on its own, or None when it is no actor."""
     text = _text(doc, cand.start, cand.end)
     if cand.label == "BODY":
+        if cand.kind == "state":
+            cand.country = _body_country(doc, cand)
         return cand.kind
     lower_org = cand.kind == "organization" and any(w in ORG_HEADS for w in text.split())
     if not re.search(r"[A-Z]", text) and not lower_org or len(re.findall(r"[^\W\d_]", text)) < 2:
         return None
+    if _people_acting_as_state(doc, cand, text):
+        cand.country = country_of(text)
+        return "state"  # "the Russians are using much more destructive weapons"
     if country_of(text) and not country_named(text):
         return None  # a demonym ("Russian") is never an actor by itself
     if cand.end - cand.start == 1 and cand.start >= 2 and doc[cand.start - 1].lower_ in ("of", "for") \
             and is_title_word(doc[cand.start - 2].text):
         return None  # "Secretary of State"
+    if cand.kind == "place" and fold(text) in BLOCS and cand.start > 0 and doc[cand.start - 1].lower_ == "the" \
+            and _acts(doc, cand.start, cand.end):
+        return "group"  # "the West has accused Moscow"
     if cand.kind == "norp" or cand.kind == "place":
         return None
+    if cand.kind == "organization" and cand.label != "RULE" and _unlisted_country(doc, text):
+        cand.country = text  # "Marisca" tagged ORG beside "the Mariscan Water Authority"
+        return "state"
     country = country_named(text)
     if country and cand.kind in ("state", "organization", "other", "person"):
         if cand.end - cand.start <= 4:
             cand.country = country
             return "state"
+    if cand.kind in ("person", "organization") and capital_of(text) and cand.label != "RULE" \
+            and not _part_of_a_full_name(doc, text):
+        cand.kind = "state"  # "talks with Kyiv" tagged PERSON: a capital, an actor only where it acts
     if cand.kind == "state":
         if capital_of(text) and _acts(doc, cand.start, cand.end):
             cand.metonym, cand.country = True, capital_of(text)
+            return "state"
+        if _unlisted_country(doc, text, place=True):
+            cand.country = text
             return "state"
         return None  # a city or region: places are not actors here
     if text.lower() in PORTFOLIOS:
@@ -514,6 +732,78 @@ def _resolve_kind(doc: Doc, cand: _Cand) -> str | None:
     if cand.kind == "other":
         return None
     return cand.kind
+
+
+# Heads that only a country owns: "Kestria's government", "Ostrelia's defence minister".
+NATIONAL_HEADS = frozenset("government president minister ministry parliament cabinet army military navy".split())
+
+
+def _unlisted_country(doc: Doc, name: str, place: bool = False) -> bool:
+    """A place the article treats as a country although the country table lacks it.
+
+    It has a demonym ("Dravonia" and "the Dravonian Army"), or, when spaCy already took it for a place
+    (``place``), owns a national body ("Kestria's government") or speaks.
+    """
+    if len(name.split()) != 1 or not name[:1].isupper() or name.isupper() or not name.isalpha():
+        return False
+    words = doc.user_data.get("capitalised")
+    if words is None:  # capitalised words outside people's names ("Ahmadi" is no demonym of "Ahmad")
+        words = doc.user_data["capitalised"] = frozenset(t.text for t in doc
+                                                         if t.text[:1].isupper() and t.ent_type_ != "PERSON")
+    if demonym_forms(name) & words:
+        return True
+    if not place:
+        return False  # an organisation may own a government or an army ("Hamas's military wing")
+    tokens = [doc[i] for i in _positions(doc).get(name, [])]
+    if any(_followed_by_title(doc, t.i + 1) for t in tokens):
+        return False  # "Hemedti, the RSF leader": a person spaCy took for a place
+    if any(t.dep_ == "nsubj" and t.head.lemma_.lower() in SPEECH_VERBS for t in tokens):
+        return True  # "Velsia, which mediated the agreement, said …": a place that speaks is a state
+    for token in tokens:
+        if token.i + 1 < len(doc) and doc[token.i + 1].lower_ in ("'s", "’s"):
+            heads = [t.lower_ for t in doc[token.i + 2: token.i + 5] if t.pos_ in ("NOUN", "PROPN")]
+            if heads and heads[0] in NATIONAL_HEADS or heads[1:2] and heads[1] in NATIONAL_HEADS:
+                return True
+    return False
+
+
+def _positions(doc: Doc) -> dict[str, list[int]]:
+    """Token indices of each token text (computed once per document)."""
+    positions = doc.user_data.get("positions")
+    if positions is None:
+        positions = doc.user_data["positions"] = {}
+        for token in doc:
+            positions.setdefault(token.text, []).append(token.i)
+    return positions
+
+
+def _body_country(doc: Doc, cand: _Cand) -> str | None:
+    """The country a government is named after: "Syrian regime", "Russia's government", "Dravonian government"."""
+    countries = set()
+    for token in doc[cand.start: cand.end - 1]:
+        if token.lower_ in ("'s", "’s"):
+            continue
+        unlisted = _unlisted_country(doc, token.text, place=token.ent_type_ in ("GPE", "LOC"))
+        country = country_of(token.text) or (token.text if unlisted else None) \
+            or demonym_country(doc, token)
+        if country is None:
+            return None
+        countries.add(country)
+    return countries.pop() if len(countries) == 1 else None
+
+
+def _part_of_a_full_name(doc: Doc, word: str) -> bool:
+    """Whether a longer person's name in the article holds ``word`` ("Sofia" of "Sofia Renn")."""
+    return any(e.label_ == "PERSON" and len(e) > 1 and word in e.text.split() for e in doc.ents)
+
+
+def _people_acting_as_state(doc: Doc, cand: _Cand, text: str) -> bool:
+    """ "The Russians" as the subject of a verb: the country's side, as war reports use it."""
+    plural = text.endswith("s") and country_of(text) is not None and country_of(text[:-1]) is not None
+    token = doc[cand.start]
+    qualified = any(c.dep_ in ("relcl", "acl", "prep") for c in token.children)  # "the Syrians who fled"
+    return plural and cand.end - cand.start == 1 and cand.start > 0 and doc[cand.start - 1].lower_ == "the" \
+        and not qualified and _acts(doc, cand.start, cand.end)
 
 
 def _label_votes(doc: Doc) -> dict[str, str]:
@@ -562,10 +852,28 @@ def _group_candidates(doc: Doc, source: Source, cands: list[_Cand]) -> list[_Gro
             groups.append(group)
         elif group.kind == "person" and kind == "organization" and cand.alias_of is None and len(name.split()) > 1:
             group.kind = "organization"
-        name_form = name if not cand.metonym else name
-        group.add(name_form, (cand.start, cand.end), in_title(cand))
+        group.add(name, (cand.start, cand.end), in_title(cand))
+        reason = _join_reason(doc, cand, name)
+        if reason and reason not in group.reasons:
+            group.reasons.append(f"{name!r} ({source.id}): {reason}")
+        owner_name = doc[cand.start].text
+        if cand.label == "BODY" and cand.country and owner_name == cand.country and owner_name not in group.names:
+            group.names.append(owner_name)  # "Kestria's government": Kestria is a name of the state
         owner[i] = group
     return [g for g in groups if not g.title_only]
+
+
+def _join_reason(doc: Doc, cand: _Cand, name: str) -> str:
+    """Why a form names its state although it is not the country's name ("" for plain names)."""
+    if not cand.country or name == cand.country or country_named(name):
+        return ""
+    if cand.metonym:
+        return f"the capital, acting for {cand.country}"
+    if cand.label == "BODY":
+        return f"the government of {cand.country}"
+    if country_of(name):
+        return f"its people acting as the side of {cand.country}"
+    return ""
 
 
 def _merge_into(target: _Group, other: _Group, groups: list[_Group], owner: dict[int, _Group]) -> None:
@@ -575,6 +883,7 @@ def _merge_into(target: _Group, other: _Group, groups: list[_Group], owner: dict
             target.names.append(name)
     target.spans.extend(s for s in other.spans if s not in target.spans)
     target.title_only = target.title_only and other.title_only
+    target.reasons.extend(r for r in other.reasons if r not in target.reasons)
     groups.remove(other)
     for key, value in list(owner.items()):
         if value is other:
@@ -614,6 +923,12 @@ def _find_group(groups: list[_Group], name: str, kind: str, cand: _Cand) -> _Gro
         people = [g for g in groups if g.kind == "person"
                   and any(len(n.split()) > 1 and surname_key(n) == surname for n in g.names)]
         if len(people) == 1 and (len(words) == 1 or pkey.endswith(" " + person_key(people[0].full_name).split(" ")[-1])):
+            return people[0]
+    if kind == "person" and len(words) == 1 and name.lower() not in PARTICLES:
+        # "Lula" for "Luiz Inacio Lula da Silva": a name inside the one long name that holds it.
+        people = [g for g in groups if g.kind == "person"
+                  and any(len(n.split()) > 2 and fold(name) in fold(n).split()[1:-1] for n in g.names)]
+        if len(people) == 1:
             return people[0]
     if kind == "organization" and len(words) >= 1:
         # "Fastaqim" for "Fastaqim Union"; "the defense ministry" for "Russia's Defense Ministry".
@@ -777,6 +1092,129 @@ def _org_description(doc: Doc, group: _Group) -> str:
     return ""
 
 
+# ----------------------------------------------------------------- descriptions
+
+# Roles a definite description ("the minister") can stand for; "the official" names nobody in particular.
+DESCRIBED_ROLES = PERSON_ROLES - frozenset("official officer representative spokespeople executive founder".split())
+# Institutions a description ("the ministry") can stand for; not armies or governments ("the army" is
+# seldom the one army named: "the Free Syrian Army" is not the army).
+DESCRIBED_BODIES = frozenset("""
+union federation confederation ministry department company corporation firm agency authority commission
+committee party association organisation organization observatory foundation institute
+""".split())
+# Organisation heads that name the same kind of body: "the union" for "the Port Workers' Federation".
+_HEAD_CLASSES = (frozenset("union federation confederation".split()), frozenset("ministry department".split()),
+                 frozenset("company corporation corp co inc ltd plc firm".split()))
+
+
+def _link_descriptions(doc: Doc, source: Source, groups: list[_Group]) -> None:
+    """Definite descriptions standing for one named actor: "the minister" for the one minister named before,
+    "the dockworkers' union" for the one union or federation, a headline's "Mayor:" for the one mayor."""
+    covered = {i for g in groups for s, e in g.spans for i in range(s, e)}
+    titles = {id(g): _title_phrases(doc, g) for g in groups if g.kind == "person"}
+    heads = {"title", "heading"}
+    for token in doc:
+        if token.i in covered or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        span = _description_span(doc, token, source, heads)
+        if span is None:
+            continue
+        start, end = span
+        modifiers = [t.lower_ for t in doc[start:token.i] if t.is_alpha and t.lower_ != "the"]
+        if role_key(token.lower_) in _DESCRIBED_KEYS:
+            holders = [g for g in groups if g.kind == "person"
+                       and _holds(titles[id(g)], doc[token.i:end].text, token.lower_, modifiers)]
+            in_title = _paragraph_kind(source, token.idx) in heads
+            apposed = start >= 2 and doc[start - 1].text == "," and (start - 2) in covered
+            if len(holders) == 1 and (in_title or holders[0].spans[0][0] < token.i) and not apposed:
+                holders[0].described.append(span)
+                holders[0].reasons.append(f"{doc[start:end].text!r} ({source.id}): the one {token.lower_} "
+                                          f"named in the article")
+                covered.update(range(start, end))
+        elif token.lower_ in DESCRIBED_BODIES and token.is_lower:
+            bodies = [g for g in groups
+                      if g.kind in ("organization", "group") and _names_body(doc, g, token.lower_, modifiers)]
+            if len(bodies) == 1:
+                bodies[0].described.append(span)
+                bodies[0].reasons.append(f"{doc[start:end].text!r} ({source.id}): the one {token.lower_} "
+                                         f"(or body of that kind) named in the article")
+                covered.update(range(start, end))
+
+
+_DESCRIBED_KEYS = frozenset(role_key(w) for w in DESCRIBED_ROLES)
+
+
+def _description_span(doc: Doc, token: Token, source: Source, heads: set[str]) -> tuple[int, int] | None:
+    """Token span of "the [lowercase modifiers] NOUN [of …]", or a headline's "Mayor:"."""
+    if token.text[:1].isupper():
+        para_start = token.i == 0 or "\n" in doc[token.i - 1].text + doc[token.i - 1].whitespace_
+        colon = token.i + 1 < len(doc) and doc[token.i + 1].text == ":"
+        ok = para_start and colon and _paragraph_kind(source, token.idx) in heads and token.lower_ in DESCRIBED_ROLES
+        return (token.i, token.i + 1) if ok else None
+    if token.dep_ == "compound" or token.i + 1 < len(doc) and doc[token.i + 1].pos_ in ("NOUN", "PROPN") \
+            and doc[token.i + 1].is_lower:
+        return None  # "the union leaders": the description is of someone else
+    start = token.i
+    while start > 0 and _describes(doc, start - 1):
+        start -= 1
+    if start == 0 or doc[start - 1].lower_ != "the":
+        return None
+    end = token.i + 1
+    if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].text[:1].isupper() or \
+            end + 2 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].lower_ == "the":
+        pobj = next((c for c in doc[end].children if c.dep_ == "pobj"), None)
+        if pobj is not None:
+            end = max(t.i for t in pobj.subtree) + 1  # "the chief of Russia's General Staff"
+    if end < len(doc) and doc[end].lower_ == "of":
+        return None  # "the head of state": a complement we cannot match
+    return start - 1, end
+
+
+def _describes(doc: Doc, i: int) -> bool:
+    """A lowercase modifier inside a description: "interior" (minister), "dockworkers" and "'" (union)."""
+    token = doc[i]
+    if token.text in ("'", "’"):
+        return i >= 1 and doc[i - 1].is_lower
+    return token.is_lower and token.pos_ in ("ADJ", "NOUN") and token.lower_ != "the"
+
+
+def _title_phrases(doc: Doc, group: _Group) -> list[str]:
+    """Folded appositives and titles beside a person's mentions ("interior minister", "chief of russia's …")."""
+    out = []
+    for start, end in group.spans:
+        for span in (_appositive(doc, end), _prefix_title(doc, start)):
+            if span is not None:
+                out.append(fold(doc[span[0]:span[1]].text))
+    return out
+
+
+def _holds(phrases: list[str], text: str, role: str, modifiers: list[str]) -> bool:
+    """Whether a person's titles hold a described role: its noun, every modifier, and any "of …" part."""
+    words = {role_key(w) for p in phrases for w in re.findall(r"\w+", p)}
+    if role_key(role) not in words or any(m not in words for m in modifiers):
+        return False
+    return " of " not in fold(text) or any(fold(text) in p for p in phrases)
+
+
+def _names_body(doc: Doc, group: _Group, head: str, modifiers: list[str]) -> bool:
+    """Whether a body's name ends in the description's head (or a kindred one), or is followed by it
+    ("the United Auto Workers union"), and agrees with the description's modifiers."""
+    kin = next((c for c in _HEAD_CLASSES if head in c), frozenset({head}))
+    after = {doc[e].lower_ for _, e in group.spans if e < len(doc) and doc[e].is_lower}
+    for name in group.names:
+        words = [w.strip(".,'’") for w in fold(name).replace("-", " ").split()]
+        if not words or words[-1] not in kin and not kin & after:
+            continue
+        if all(any(w == m or m.endswith(w) and len(w) > 3 for w in words) for m in modifiers):
+            return True  # "the port authority", "the dockworkers' union" for "… Port Workers' Federation"
+    return False
+
+
+def _paragraph_kind(source: Source, offset: int) -> str:
+    para = next((p for p in source.paragraphs if p.start <= offset < p.end), None)
+    return para.kind if para is not None else ""
+
+
 # ----------------------------------------------------------------- public
 
 
@@ -788,13 +1226,15 @@ def extract_actors(doc: Doc, source: Source) -> list[Actor]:
     mined = [(p.start, p.end) for p in source.paragraphs if p.mined]
     for group in groups:
         group.spans = sorted(s for s in set(group.spans) if _in_mined(doc, s, mined))
-    groups = [g for g in groups if g.spans and (not g.country or _state_acts(doc, g)) and not _place_named(doc, g)]
+    groups = [g for g in groups if g.spans and (not g.country or _state_acts(doc, g)) and not _place_named(doc, g)
+              and not all(_in_credit(doc, start) for start, _ in g.spans)]
     groups.sort(key=lambda g: g.spans[0])
+    _link_descriptions(doc, source, groups)
     ids = [f"{source.id}:{n}" for n in range(1, len(groups) + 1)]
-    index = {i: k for k, g in enumerate(groups) for s, e in g.spans for i in range(s, e)}
+    index = {i: k for k, g in enumerate(groups) for s, e in g.spans + g.described for i in range(s, e)}
     actors = []
     for k, group in enumerate(groups):
-        mentions = [_mention(doc, source, s, e) for s, e in group.spans]
+        mentions = [_mention(doc, source, s, e) for s, e in sorted(group.spans + group.described)]
         if group.kind == "person":
             description, roles = _describe(doc, source, groups, group, index, ids)
         else:
@@ -803,8 +1243,20 @@ def extract_actors(doc: Doc, source: Source) -> list[Actor]:
         aliases = sorted({m.text for m in mentions} | set(group.names) - {name}, key=lambda a: (a.casefold(), a))
         aliases = [a for a in aliases if a != name]
         actors.append(Actor(id=ids[k], name=name, kind=group.kind, aliases=aliases, description=description,
-                            mentions=mentions, roles=roles))
+                            mentions=mentions, roles=roles, merges=sorted(set(group.reasons)) if aliases else []))
     return actors
+
+
+_CREDIT = re.compile(r"\(\s*(?:sources?|photo|photos|credit|image|via|(?:additional\s+)?reporting\s+by|editing\s+by"
+                     r"|writing\s+by|compiled\s+by)\b[^()]*$", re.I)
+
+
+def _in_credit(doc: Doc, start: int) -> bool:
+    """Whether token ``start`` sits in a credit line: "(Source: Syrian Coalition + …)", "(Reporting by …)"."""
+    text = doc_text(doc)
+    char = doc[start].idx
+    line = text.rfind("\n", 0, char) + 1
+    return bool(_CREDIT.search(text[line:char]))
 
 
 def _in_mined(doc: Doc, span: tuple[int, int], mined: list[tuple[int, int]]) -> bool:

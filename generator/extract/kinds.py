@@ -34,6 +34,27 @@ society initiative centre center board tribunal government administration cabine
 observatory mission battalion division corps regiment command council squad unit club team trust
 """.split())
 
+# Nouns for places, not actors. Land and settlements: "the Tessel river", "the town of Sarnik", "the capital, Aster".
+PLACE_NOUNS = frozenset("""
+river rivers lake sea bay gulf strait canal coast island islands peninsula mountain mountains hill hills valley
+desert forest town towns city cities village villages capital province provinces district districts region
+regions county suburb suburbs neighbourhood neighborhood municipality settlement
+""".split())
+# Built places: "Karst Dam", "Pier 4", "the port of Velmar" (but "the Glencore mine" names a company's mine).
+BUILT_PLACES = frozenset("""
+port harbour harbor pier dock wharf dam bridge airport airfield station terminal highway motorway road street
+avenue square plaza park stadium tower reservoir crossing checkpoint plant refinery factory shipyard mine
+""".split())
+# Built places no company is named before: "the Rafah crossing" (but "the Glencore mine", "the Shell station").
+LANDMARKS = frozenset("crossing checkpoint airport airfield dam bridge state".split())
+# Place nouns that never end an organisation's own name ("Manchester City", "Derby County", "Islamic State" do).
+NAME_PLACE_HEADS = (PLACE_NOUNS | BUILT_PLACES) - frozenset("""
+town towns city cities capital county municipality settlement
+""".split())
+
+# Blocs named by a compass point, and the collective name they stand for: "the West" acts as "Western powers".
+BLOCS = {"west": "Western powers"}
+
 # Org heads that may be dropped from a name without changing whom it names.
 GENERIC_ORG_SUFFIXES = frozenset("group union movement organisation organization brigade brigades faction".split())
 
@@ -270,6 +291,15 @@ def country_named(text: str) -> str | None:
 def capital_of(text: str) -> str | None:
     """The country whose capital ``text`` names: "Moscow" -> "Russia"."""
     return CAPITALS.get(fold(text).strip())
+
+
+def demonym_forms(name: str) -> set[str]:
+    """Adjectives English derives from a country's name: "Dravonia" -> "Dravonian", "Marisca" -> "Mariscan"."""
+    stem = name[:-1] if name[-1:].lower() in "aeiouy" else name
+    forms = {name + "n", name + "an", name + "ian", name + "i", name + "ese", name + "ish",
+             stem + "ian", stem + "an", stem + "ese", stem + "i"}
+    forms.discard(name)
+    return forms
 
 
 def is_title_word(word: str) -> bool:

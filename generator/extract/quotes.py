@@ -17,7 +17,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from generator.extract.actors import actor_at
+from generator.extract.actors import DEED_NOUNS, OFFICIAL_NOUNS, actor_at, demonym_country
 from generator.extract.nlp import doc_text
 from generator.extract.speech import (
     CHARACTERISING, FEMININE, INDIRECT, MASCULINE, PERSON_ROLES, PRONOUNS, REPORTING, REQUESTING, antecedent,
@@ -61,6 +61,8 @@ def extract_quotes(doc: Doc, source: Source, actors: list[Actor]) -> list[Quote]
     indirect = finder.indirect_quotes(direct)
     quotes = sorted(direct + indirect, key=lambda q: (q.start, q.end))
     quotes = finder.settle(quotes, pending)
+    quotes = sorted(quotes + finder.inner_quotes(quotes), key=lambda q: (q.start, q.end))
+    finder.nest(quotes)
     for n, quote in enumerate(quotes, 1):
         quote.id = f"{source.id}:q{n}"
     return quotes
@@ -113,7 +115,7 @@ def _single_close(text: str, i: int, end: int) -> Optional[int]:
     """The closing single quote after ``i``: a ’ or ' not inside a word (apostrophes are)."""
     for j in range(i, end):
         if text[j] in "’'":
-            after = text[j + 1] if j + 1 < end else " "
+            after = text[j + 1] if j + 1 < end else ""  # the end of the stretch closes the quote
             if not after.isalnum():
                 if text[j - 1] == "s" and after == " " and j - i > 60:
                     continue  # a plural possessive far from the opening mark
@@ -289,6 +291,112 @@ class _Finder:
             return False
         return item.para.kind == "heading" or (
             item.words <= HEADING_MAX_WORDS and not item.quote.text.rstrip("’”\"' ").endswith((".", "!", "?")))
+
+    # nested ------------------------------------------------------------
+
+    def inner_quotes(self, quotes: list[Quote]) -> list[Quote]:
+        """Words a quoted speaker quotes in turn ("he told us, 'There is nothing to worry about.'"), each
+        with the speaker of that inner reporting verb."""
+        out = []
+        for outer in (q for q in quotes if q.kind == "direct"):
+            for inner in _single_quoted(self.text, outer.start, outer.end):
+                verb = self._inner_frame(outer, inner)
+                if verb is None:
+                    continue
+                start, end = trim(self.text, inner.start, inner.end)
+                if len(_WORD.findall(self.text[start:end])) < 3:
+                    continue
+                quote = Quote(id="", text=self.text[start:end], kind="direct", speaker=None, source=self.source.id,
+                              start=start, end=end, cue=verb.text)
+                subject = subject_of(verb, passive=False)
+                if subject is not None:
+                    quote.speaker_text = self.text[slice(*noun_phrase(subject))]
+                    actor = self._inner_speaker(subject, outer)
+                    quote.speaker = actor.id if actor is not None else None
+                out.append(quote)
+        return out
+
+    def _inner_frame(self, outer: Quote, inner: _Marked) -> Optional[Token]:
+        """The reporting verb that introduces a quote inside a quote: "he told us, '", "He said: '"."""
+        span = self.doc.char_span(outer.start, inner.start - 1, alignment_mode="expand")
+        if span is None:
+            return None
+        verbs = [t for t in span if t.pos_ == "VERB" and t.lemma_.lower() in REPORTING and t.idx < inner.start - 1]
+        if not verbs:
+            return None
+        verb = verbs[-1]
+        between = self.text[verb.idx + len(verb): inner.start - 1].strip()
+        return verb if between[-1:] in (",", ":") and len(_WORD.findall(between)) <= 4 else None
+
+    def _inner_speaker(self, subject: Token, outer: Quote) -> Optional[Actor]:
+        """He/she: the person last named inside the outer quote, else as usual; they: the organisation
+        named last in the sentence before; a name: that actor."""
+        if subject.lower_ in PRONOUNS:
+            inside = [a for s, _, a in self.mentions if outer.start <= s < subject.idx and a.kind == "person"]
+            return inside[-1] if inside else self._pronoun(subject)
+        if subject.lower_ == "they":
+            return self._they(outer)
+        named = actor_at(self.actors, subject.idx, subject.idx + len(subject))
+        return named if named is not None and _covers(named, subject) else None
+
+    def nest(self, quotes: list[Quote]) -> None:
+        """Give a quoted fragment inside reported speech its real speaker.
+
+        "Russia's announcement of a 'humanitarian pause'": the term is the announcer's. "X said the ministry
+        was extending the pause 'to avoid senseless victims'": words quoted inside X's reported clause, and
+        not governed by a reporting verb of their own (or by one whose subject is no actor), are X's.
+        """
+        indirect = [q for q in quotes if q.kind == "indirect" and q.speaker is not None]
+        for quote in quotes:
+            if quote.kind != "direct" or not quote.partial:
+                continue
+            owner = self._deed_owner(quote)
+            if owner is not None:
+                quote.speaker, quote.speaker_text, quote.speaker_role = owner
+                continue
+            outer = next((q for q in indirect if q.start <= quote.start and quote.end <= q.end), None)
+            if outer is not None and outer.speaker != quote.speaker \
+                    and (quote.speaker is None or not self._cue_governs(quote)):
+                quote.speaker, quote.speaker_text, quote.speaker_role = outer.speaker, outer.speaker_text, ""
+                quote.cue = outer.cue
+
+    def _they(self, outer: Quote) -> Optional[Actor]:
+        """"They" in a quote: the body named last before it in its paragraph, unless a plural subject
+        ("strikers had blocked the doors") comes between."""
+        para = self._paragraph_at(outer.start)
+        if para is None:
+            return None
+        bodies = [(e, a) for s, e, a in self.mentions if para.start <= s < outer.start - 1
+                  and a.kind in ("organization", "group") and not self._inside_marks(s)]
+        if not bodies:
+            return None
+        end, body = bodies[-1]
+        between = self.doc.char_span(end, outer.start - 1, alignment_mode="contract")
+        if between is not None and any(t.tag_ == "NNS" and t.dep_ in ("nsubj", "nsubjpass") for t in between):
+            return None
+        return body
+
+    def _deed_owner(self, quote: Quote) -> Optional[tuple[str, str, str]]:
+        """(speaker, text, role) of the owner of the deed a quoted term names: "Russia's announcement of a '…'"."""
+        span = self.doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        if span is None:
+            return None
+        token = span.root
+        if token.dep_ != "pobj" or token.head.lower_ != "of" or token.head.head.lemma_.lower() not in DEED_NOUNS:
+            return None
+        owner = next((c for c in token.head.head.children if c.dep_ == "poss"), None)
+        if owner is None:
+            return None
+        actor = actor_at(self.actors, owner.idx, owner.idx + len(owner))
+        if actor is None or not _covers(actor, owner):
+            return None
+        return actor.id, owner.text, ""
+
+    def _cue_governs(self, quote: Quote) -> bool:
+        """Whether the quote's own reporting verb (in its sentence) governs its words."""
+        sent = self._sentence_at(quote.start)
+        verbs = [t for t in sent if t.text == quote.cue] if sent is not None else []
+        return any(governs(v, quote.start, self.doc) for v in verbs)
 
     # indirect ----------------------------------------------------------
 
@@ -467,9 +575,16 @@ class _Finder:
         if named is not None and _covers(named, subject):
             return named, ""
         tokens = phrase_tokens(subject)
-        person = self._actor_among(tokens, persons=True)
+        if subject.pos_ == "NOUN":  # "Burhan's rival, RSF commander Dagalo": not Burhan
+            owned = {t.i for c in subject.children if c.dep_ == "poss" for t in c.subtree}
+            person = self._actor_among([t for t in tokens if t.i not in owned], persons=True)
+        else:
+            person = self._actor_among(tokens, persons=True)
         if person is not None:
             return person, ""
+        state = self._state_of_officials(subject)
+        if state is not None:
+            return state, strip_det(self.text[start:end])
         common = subject.pos_ == "NOUN" or (subject.text.islower() and role_key(subject.lemma_) in _ROLE_KEYS)
         if not common:
             return actor_at(self.actors, start, end), ""
@@ -478,6 +593,19 @@ class _Finder:
         if role_key(subject.lemma_) in _ROLE_KEYS:
             return self._role_speaker(subject, org, start, end)
         return org or self._org_by_head([subject], subject.idx), ""
+
+    def _state_of_officials(self, subject: Token) -> Optional[Actor]:
+        """ "Ostrelian officials said": the state whose demonym they bear, when the article names it."""
+        if subject.lower_ not in OFFICIAL_NOUNS:
+            return None
+        for child in subject.children:
+            country = demonym_country(self.doc, child) if child.dep_ in ("amod", "compound") else None
+            if country is None:
+                continue
+            states = [a for a in self.actors if a.kind == "state" and country in (a.name, *a.aliases)]
+            if len(states) == 1:
+                return states[0]
+        return None
 
     def _role_speaker(self, subject: Token, org: Optional[Actor], start: int, end: int
                       ) -> tuple[Optional[Actor], str]:
@@ -490,8 +618,31 @@ class _Finder:
         if org is not None:
             return org, strip_det(self.text[start:end])
         if is_definite(subject):
+            earlier = self._unnamed_before(subject)
+            if earlier is not None:
+                return earlier  # "A spokesman for the RSF … The spokesman said": the RSF, not the last speaker
             return self._recent_speaker(subject.idx, persons=True), ""
         return None, ""
+
+    def _unnamed_before(self, subject: Token) -> Optional[tuple[Optional[Actor], str]]:
+        """(organisation or None, role) of an unnamed "a spokesman for X" that "the spokesman" takes up,
+        within the two paragraphs before."""
+        here = self._paragraph_at(subject.idx)
+        role = role_key(subject.lemma_)
+        for token in reversed(self.doc[: subject.i]):
+            there = self._paragraph_at(token.idx)
+            if here is None or there is None or here.index - there.index > 2:
+                return None
+            if role_key(token.lemma_) != role or not any(c.dep_ == "det" and c.lower_ in ("a", "an")
+                                                           for c in token.children):
+                continue
+            tokens = [t for t in phrase_tokens(token) if t.i != token.i]
+            org = self._actor_among(tokens, persons=False) or self._org_by_head(tokens, token.idx)
+            start, end = noun_phrase(token)
+            if self._actor_among(phrase_tokens(token), persons=True) is not None:
+                return None  # "a spokesman, Ivo Stan": a named one
+            return org, strip_det(self.text[start:end])
+        return None
 
     def _speaker_near(self, quote: Quote, verb: Token) -> bool:
         """When the parse gives the verb no subject: the actor named last before it in its sentence."""
@@ -511,8 +662,9 @@ class _Finder:
         """A person (or else an organisation) named inside the subject phrase ("a spokesman for X, Y")."""
         if not tokens:
             return None
-        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-        found = [a for s, e, a in self.mentions if start <= s and e <= end and (a.kind == "person") == persons]
+        starts = {t.idx for t in tokens}
+        end = tokens[-1].idx + len(tokens[-1])
+        found = [a for s, e, a in self.mentions if s in starts and e <= end and (a.kind == "person") == persons]
         return found[0] if found else None
 
     def _org_by_head(self, tokens: list[Token], offset: int) -> Optional[Actor]:

@@ -16,7 +16,9 @@ from dataclasses import replace
 from rapidfuzz import fuzz
 
 from generator.extract.actors import initials, is_acronym, org_key, person_key, surname_key
-from generator.extract.kinds import GENERIC_ORG_SUFFIXES, ORG_HEADS, capital_of, country_named, fold
+from generator.extract.kinds import (
+    GENERIC_ORG_SUFFIXES, ORG_HEADS, capital_of, country_named, country_of, fold, is_title_word,
+)
 from generator.model import Actor, Extraction, Mention, Role, Source
 
 __all__ = ["resolve_actors", "slugify"]
@@ -62,21 +64,39 @@ class _Union:
 
 
 def _names(actor: Actor) -> list[str]:
-    return [actor.name] + [a for a in actor.aliases if a != actor.name]
+    """An actor's names, without the descriptions that stand for it in one article ("the minister")."""
+    return [actor.name] + [a for a in actor.aliases if a != actor.name and not is_description(a)]
+
+
+def is_description(alias: str) -> bool:
+    """ "the minister", "The dockworkers' union", a headline's "Mayor": words for an actor, not its name."""
+    return bool(re.match(r"(?i:the)\s+[a-z]", alias)) or is_title_word(alias)
 
 
 def _full_names(actor: Actor) -> list[str]:
     return [n for n in _names(actor) if len(n.split()) > 1 and not is_acronym(n)]
 
 
+GOVERNMENT_HEADS = frozenset("regime government administration authorities".split())
+
+
 def _country(actor: Actor) -> str | None:
     if actor.kind != "state":
         return None
     for name in _names(actor):
-        country = country_named(name) or capital_of(name)
+        country = country_named(name) or capital_of(name) or government_country(name)
         if country:
             return country
     return None
+
+
+def government_country(name: str) -> str | None:
+    """The country a government is named after: "Syrian regime", "Russia's government" -> its country."""
+    words = re.sub(r"['’]s\b", "", name).split()
+    if len(words) < 2 or words[-1].lower() not in GOVERNMENT_HEADS:
+        return None
+    countries = {country_of(w) for w in words[:-1]}
+    return countries.pop() if len(countries) == 1 else None
 
 
 def _first_name(name: str) -> str:
@@ -104,10 +124,59 @@ def _same_names(actors: list[Actor], union: _Union) -> None:
             keys += [("acronym", n.replace(".", "")) for n in _names(actor) if is_acronym(n)]
         for key in keys:
             if key in seen:
-                reason = "same country" if key[0] == "country" else "same name"
-                union.join(seen[key], i, reason)
+                union.join(seen[key], i, _same_name_reason(key))
             else:
                 seen[key] = i
+
+
+def _same_name_reason(key: tuple[str, object]) -> str:
+    """Why two names matched on a key: "same country", or the normalised words they share."""
+    kind, value = key
+    if kind == "country":
+        return f"same country ({value})"
+    if kind == "org":
+        return f"same name once spelling, word order, demonyms and synonyms are normalised ({' '.join(value)})"
+    if kind == "acronym":
+        return f"same acronym ({value})"
+    return "same name"
+
+
+def _regimes(actors: list[Actor], union: _Union) -> None:
+    """"The Assad regime" and the state its namesake leads, when every person of that surname with a
+    known country holds a role of the same one."""
+    by_country: dict[str, int] = {}
+    people: dict[str, list[Actor]] = {}
+    for i, actor in enumerate(actors):
+        country = _country(actor)
+        if country and country not in by_country:
+            by_country[country] = i
+        if actor.kind == "person" and _full_names(actor):
+            people.setdefault(surname_key(_full_names(actor)[0]), []).append(actor)
+    for i, actor in enumerate(actors):
+        words = actor.name.split()
+        if actor.kind != "state" or _country(actor) or len(words) != 2 or words[1].lower() not in GOVERNMENT_HEADS:
+            continue
+        leaders = people.get(surname_key(words[0]), [])
+        countries = {_role_country(a) for a in leaders} - {None}
+        if len(countries) != 1:
+            continue  # no known namesake, or namesakes of two countries
+        country = countries.pop()
+        if country in by_country:
+            leader = next(a for a in leaders if _role_country(a) == country)
+            union.join(by_country[country], i, f"{actor.name!r} names the government of {country}, "
+                                               f"led by {leader.name!r} ({_role_text(leader)})")
+
+
+def _role_country(person: Actor) -> str | None:
+    """The one country a person's description and role titles name ("Syrian President" -> Syria)."""
+    words = re.findall(r"[\w'’.-]+", " ".join([person.description, *(r.title for r in person.roles)]))
+    countries = {country_of(w) for w in words} - {None}
+    countries |= {country_named(r.org_name) for r in person.roles if r.org_name and country_named(r.org_name)}
+    return countries.pop() if len(countries) == 1 else None
+
+
+def _role_text(person: Actor) -> str:
+    return person.description or next((r.title for r in person.roles if r.title), "leader")
 
 
 def _looks_like_a_person(name: str) -> bool:
@@ -179,14 +248,23 @@ def _context(actors: list[Actor], union: _Union, members: list[int], local_to_in
     """(role titles, organisation clusters) of a cluster's members."""
     titles, orgs = set(), set()
     for i in members:
-        if actors[i].description:
-            titles.add(fold(actors[i].description))
+        for title in [actors[i].description, *(r.title for r in actors[i].roles)]:
+            if title:
+                titles.add(fold(title))
+                titles.update(w for w in fold(title).split() if is_title_word(w) and w not in GENERIC_TITLES)
         for role in actors[i].roles:
-            if role.title:
-                titles.add(fold(role.title))
             if role.org and role.org in local_to_index:
                 orgs.add(union.find(local_to_index[role.org]))
     return titles, orgs
+
+
+# Title words too common to tell one person from another ("Lorvane Governor" and "provincial governor" share
+# "governor"; two "officials" share nothing).
+GENERIC_TITLES = frozenset("""
+official officials member resident witness survivor fighter militant rebel soldier worker volunteer student
+teacher activist expert analyst officer journalist reporter correspondent head chief leader deputy aide adviser
+advisor representative delegate observer monitor
+""".split())
 
 
 def _spelling_variants(actors: list[Actor], union: _Union) -> None:
@@ -251,7 +329,9 @@ def _choose_name(members: list[Actor], kind: str) -> str:
     def score(name: str):
         acronym = is_acronym(name)
         country = kind == "state" and country_named(name) is not None
-        return (country, not acronym, len(name.split()), counts[name], len(name), [-ord(c) for c in name])
+        governed = kind == "state" and name.split()[-1].lower() in GOVERNMENT_HEADS  # "Kestria" over "Kestria's government"
+        return (country, not governed, not acronym, len(name.split()), counts[name], len(name),
+                [-ord(c) for c in name])
 
     return max(names, key=score)
 
@@ -286,6 +366,7 @@ def resolve_actors(sources: list[Source], extractions: list[Extraction]) -> tupl
     _org_short_forms(actors, union)
     _surnames(actors, union)
     _spelling_variants(actors, union)
+    _regimes(actors, union)
     clusters = sorted(union.clusters().values(), key=lambda m: m[0])
     drafts = []
     for members in clusters:
@@ -322,5 +403,5 @@ def _build(actors: list[Actor], union: _Union, members: list[int], kind: str, na
         mentions=[Mention(source=s, start=b, end=e, text=t) for s, b, e, t in mentions],
         roles=[Role(title=t, org=o, org_name=n, source=s, start=b, end=e)
                for t, o, n, s, b, e in sorted(roles, key=lambda r: (r[3] or "", r[4], r[5], r[0], r[1] or ""))],
-        merges=_merge_lines(actors, union, set(members)),
+        merges=sorted(set(_merge_lines(actors, union, set(members))) | {m for a in group for m in a.merges}),
     )
