@@ -180,3 +180,28 @@ def test_a_weeks_long_campaign_is_not_one_days_raid():
     raid = _told("b", "2021-07-05", "bombardment", "attack", "Jets bombed the city on Monday.",
                  words=["bombardment"])
     assert len(resolve_events([campaign, raid], sources)) == 2
+
+
+def test_undated_articles_opening_on_a_bombing_are_not_one_story_for_that():
+    """Two stories on one war weeks apart open on bombings too: the lead bonus needs dated articles."""
+    sources = [Source("a", "a.txt", "", date="2021-07-06"), Source("b", "b.txt", "", date=None)]
+    raid = _told("a", "2021-07-05", "bombed", "attack", "Jets bombed Tolven on Monday.", words=["bomb"])
+    headline = _told("b", None, "Army-backed bombing", "attack", "Army-backed bombing has paused",
+                     words=["bombing"])
+    assert len(resolve_events([raid, headline], sources)) == 2
+    sources[1] = Source("b", "b.txt", "", date="2021-07-07")
+    (event,) = resolve_events([raid, headline], sources)
+    assert "both articles open on it" in next(m for m in event.mentions if m.linked_by).linked_by
+
+
+def test_a_ground_assault_and_air_strikes_in_one_article_stay_apart():
+    """One article, one type (attack), but no kindred words: a rebel assault is not the air strikes."""
+    source = Source("x", "x.txt", "")
+    strikes = EventMention(source="x", start=0, end=40, text="The strikes had been killing civilians.",
+                           trigger="strikes", type="attack", trigger_words=["strike"])
+    assault = EventMention(source="x", start=60, end=100, text="Rebels launched a major assault Friday.",
+                           trigger="major assault", type="attack", trigger_words=["assault"])
+    assert len(resolve_events([strikes, assault], [source])) == 2
+    again = EventMention(source="x", start=120, end=160, text="The bombing went on in the east.",
+                         trigger="bombing", type="attack", trigger_words=["bombing"])
+    assert len(resolve_events([strikes, assault, again], [source])) == 2  # strikes and bombing: one family

@@ -57,7 +57,7 @@ TYPE_TITLES = {
 def resolve_events(mentions: list[EventMention], sources: list[Source]) -> list[Event]:
     """Events from mentions: one event per cluster, sorted by (date or "9999", id)."""
     dates = {s.id: s.date for s in sources}
-    leads = _leads(mentions)
+    leads = _leads(mentions, dates)
     ordered = sorted(mentions, key=lambda m: (m.date is None, m.date or "", m.source, m.start, m.end))
     clusters: list[list[EventMention]] = []
     index: dict[tuple, set[int]] = {}  # blocking keys → clusters that hold them
@@ -92,12 +92,13 @@ def _keys(mention: EventMention) -> set[tuple]:
     return keys
 
 
-def _leads(mentions: list[EventMention]) -> set[tuple[str, int]]:
-    """The first two event mentions of each article: what its story is about."""
+def _leads(mentions: list[EventMention], dates: dict) -> dict[tuple[str, int], str]:
+    """The first two event mentions of each dated article (what its story is about), with the article's date."""
     by_source: dict[str, list[int]] = {}
     for m in mentions:
         by_source.setdefault(m.source, []).append(m.start)
-    return {(source, start) for source, starts in by_source.items() for start in sorted(starts)[:LEAD_MENTIONS]}
+    return {(source, start): dates[source] for source, starts in by_source.items() if dates.get(source)
+            for start in sorted(starts)[:LEAD_MENTIONS]}
 
 
 LEAD_MENTIONS = 2
@@ -105,7 +106,7 @@ LEAD_BONUS = 2.0
 
 
 def _best_cluster(mention: EventMention, clusters: list[list[EventMention]], dates: dict,
-                  leads: set[tuple[str, int]] = frozenset()) -> Optional[int]:
+                  leads: dict[tuple[str, int], str] | None = None) -> Optional[int]:
     best, best_score = None, 0.0
     for at, cluster in enumerate(clusters):
         if _other_day(mention, cluster) or not all(_compatible(mention, other, dates) for other in cluster):
@@ -209,6 +210,7 @@ def _longest_duration(mention: EventMention) -> float:
 def _similarity(a: EventMention, b: EventMention) -> float:
     score = 0.0
     trig_a, trig_b = _stems(a.trigger), _stems(b.trigger)
+    kindred = True
     if trig_a & trig_b:
         score += 3.0 if trig_a == trig_b else 2.0
     elif set(a.trigger_words) & set(b.trigger_words):
@@ -217,6 +219,7 @@ def _similarity(a: EventMention, b: EventMention) -> float:
         score += FAMILY_SCORE
     elif a.type == b.type:
         score += 1.0
+        kindred = False
     if a.place and b.place and _norm(a.place) == _norm(b.place):
         score += 2.0
     shared_actors = set(a.actors) & set(b.actors)
@@ -228,7 +231,7 @@ def _similarity(a: EventMention, b: EventMention) -> float:
     score += min(_shared_figures(a, b), 2) * 0.75
     score += _word_overlap(a.text, b.text) * 3.0
     if _same_story(a, b):
-        score += SAME_STORY_BONUS
+        score += SAME_STORY_BONUS if kindred else SAME_STORY_BONUS / 2  # a type alone is a weak likeness
     return score
 
 
@@ -240,7 +243,8 @@ TRIGGER_FAMILIES = [
      "respite"},
     {"fighting", "fight", "clash", "clashes", "battle", "combat", "hostility", "hostilities", "skirmish"},
     {"attack", "strike", "airstrike", "raid", "bombing", "bomb", "bombard", "bombardment", "shelling",
-     "shell", "assault"},
+     "shell"},
+    {"attack", "assault", "offensive", "raid", "incursion"},  # on the ground: not the same as a bombing
     {"explosion", "blast", "explode", "detonation"},
     {"strike", "walkout", "stoppage"},
     {"flood", "floods", "flooding", "inundation"},
@@ -269,7 +273,7 @@ def _trigger_lemmas(mention: EventMention) -> set[str]:
 _ELSEWHEN = re.compile(r"\b(?:last|previous|earlier|former|prior|past|next|another)\b", re.I)
 
 
-def link_reasons(a: EventMention, b: EventMention, leads: set[tuple[str, int]] = frozenset()) -> list[str]:
+def link_reasons(a: EventMention, b: EventMention, leads: dict[tuple[str, int], str] | None = None) -> list[str]:
     """Why ``a`` was grouped with ``b``, in words for the event page."""
     reasons = []
     if _stems(a.trigger) & _stems(b.trigger) or set(a.trigger_words) & set(b.trigger_words):
@@ -298,10 +302,15 @@ def _source_word(a: EventMention, b: EventMention) -> str:
     return "another sentence of the article" if a.source == b.source else "another article"
 
 
-def _lead_bonus(a: EventMention, b: EventMention, leads: set[tuple[str, int]]) -> float:
-    """Two articles that open on the same kind of event are most likely telling one story."""
-    lead = (a.source, a.start) in leads and (b.source, b.start) in leads
-    return LEAD_BONUS if lead and a.source != b.source and a.type == b.type else 0.0
+def _lead_bonus(a: EventMention, b: EventMention, leads: dict[tuple[str, int], str] | None) -> float:
+    """Two articles of the same week that open on the same kind of event are most likely telling one story.
+
+    Undated articles get no bonus: two stories on one war, weeks apart, open on the same kind of event too.
+    """
+    day_a, day_b = (leads or {}).get((a.source, a.start)), (leads or {}).get((b.source, b.start))
+    if not day_a or not day_b or a.source == b.source or a.type != b.type:
+        return 0.0
+    return LEAD_BONUS if _days_apart(day_a, day_b) <= WINDOW_DAYS else 0.0
 
 
 def _same_story(a: EventMention, b: EventMention) -> bool:
