@@ -205,3 +205,40 @@ def test_a_ground_assault_and_air_strikes_in_one_article_stay_apart():
     again = EventMention(source="x", start=120, end=160, text="The bombing went on in the east.",
                          trigger="bombing", type="attack", trigger_words=["bombing"])
     assert len(resolve_events([strikes, assault, again], [source])) == 2  # strikes and bombing: one family
+
+
+def test_a_halt_of_air_strikes_is_no_kin_of_a_truce():
+    """Halt / moratorium (one side stops one thing) and truce / pause are two families of words."""
+    halt = _told("a", None, "moratorium", "ceasefire", "extended a moratorium on air strikes", words=["moratorium"])
+    truce = _told("a", None, "truce", "ceasefire", "The truce began in the north.", words=["truce"])
+    pause = _told("b", None, "pause", "ceasefire", "A pause in the fighting began.", words=["pause"])
+    assert not events_module.same_family(halt, truce)
+    assert events_module.same_family(truce, pause)
+    assert events_module.same_family(halt, _told("b", None, "halted", "ceasefire", "They halted air raids.",
+                                                 words=["halt"]))
+
+
+def test_a_state_since_a_day_is_not_an_hours_long_pause():
+    sources = [Source("a", "a.txt", "", date=None), Source("b", "b.txt", "", date=None)]
+    since = EventMention(source="a", start=0, end=60, text="Since Oct. 18, the army says it has halted its raids in Kessa.",
+                         trigger="halted", type="ceasefire", date_text="Oct. 18", place="Kessa",
+                         trigger_words=["halt"])
+    pause = EventMention(source="b", start=0, end=50, text="The army announced an eight-hour halt in Kessa.",
+                         trigger="halt", type="ceasefire", place="Kessa", trigger_words=["halt"],
+                         figures=[Figure("eight-hour", 8.0, "hour", "duration")])
+    assert len(resolve_events([since, pause], sources)) == 2
+    pause.figures = []
+    assert len(resolve_events([since, pause], sources)) == 1
+
+
+def test_across_articles_a_type_and_a_place_alone_do_not_merge():
+    """Undated articles: "Russia halted raids in Kessa" and "rebels rejected the truce in Kessa" share
+    a type, a place and an actor, but no word for the happening and no day."""
+    sources = [Source("a", "a.txt", "", date=None), Source("b", "b.txt", "", date=None)]
+    first = EventMention(source="a", start=0, end=40, text="Russia halted its raids in Kessa.", trigger="halted",
+                         type="ceasefire", place="Kessa", actors=["russia"], trigger_words=["halt"])
+    second = EventMention(source="b", start=0, end=40, text="Rebels rejected the truce Russia offered in Kessa.",
+                          trigger="truce", type="ceasefire", place="Kessa", actors=["russia"], trigger_words=["truce"])
+    assert len(resolve_events([first, second], sources)) == 2
+    first.date = second.date = "2021-07-05"
+    assert len(resolve_events([first, second], sources)) == 1

@@ -4,7 +4,9 @@ Two mentions may join when their types are compatible, their dates do
 not disagree (two known different days never merge; an unknown date must
 fall in the other's article-date window, widened back by a duration it
 gives), and they share enough: trigger words or kindred ones (truce /
-ceasefire), place, actors, figures. Each joined mention records why
+ceasefire), place, actors, figures. Across articles, a type in common
+counts only with a word or a known day in common; a state "since" a day
+is not an hours-long pause. Each joined mention records why
 (``linked_by``). Clustering is greedy and deterministic.
 """
 from __future__ import annotations
@@ -138,7 +140,18 @@ def _compatible(a: EventMention, b: EventMention, dates: dict) -> bool:
         return False
     if _campaign_and_day(a, b) or _campaign_and_day(b, a):
         return False
+    if _since_and_hours(a, b) or _since_and_hours(b, a):
+        return False
     return _dates_agree(a, b, dates)
+
+
+def _since_and_hours(a: EventMention, b: EventMention) -> bool:
+    """ "They have halted air attacks since Oct. 18" is a state of days, not an eight-hour pause
+    (unless both fall on one known day)."""
+    since = bool(a.date_text) and re.search(rf"\bsince\s+{re.escape(a.date_text)}", a.text, re.I) is not None
+    hours = [f.value for f in b.figures if f.kind == "duration" and not f.hedge]
+    same_day = bool(a.date) and a.date == b.date
+    return since and bool(hours) and max(hours) < 24 and not same_day
 
 
 _ONGOING = re.compile(r"\b(?:weeks|months|years)[- ]long\b|\bongoing\b|\bcampaign\b", re.I)
@@ -218,6 +231,8 @@ def _similarity(a: EventMention, b: EventMention) -> float:
     elif same_family(a, b):
         score += FAMILY_SCORE
     elif a.type == b.type:
+        if a.source != b.source and not (a.date and a.date == b.date):
+            return 0.0  # across articles, a type in common is too little without words or a day in common
         score += 1.0
         kindred = False
     if a.place and b.place and _norm(a.place) == _norm(b.place):
@@ -239,8 +254,8 @@ SAME_STORY_BONUS = 2.0
 FAMILY_SCORE = 1.5  # "truce" and "ceasefire": less than one word, more than one type
 # Words that name one kind of happening: different outlets pick different ones for the same event.
 TRIGGER_FAMILIES = [
-    {"ceasefire", "cease-fire", "truce", "pause", "armistice", "halt", "moratorium", "cessation", "lull",
-     "respite"},
+    {"ceasefire", "cease-fire", "truce", "pause", "armistice", "cessation", "lull", "respite"},
+    {"halt", "moratorium", "suspension", "freeze"},  # one side stops one thing: not a truce
     {"fighting", "fight", "clash", "clashes", "battle", "combat", "hostility", "hostilities", "skirmish"},
     {"attack", "strike", "airstrike", "raid", "bombing", "bomb", "bombard", "bombardment", "shelling",
      "shell"},
