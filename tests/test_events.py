@@ -136,3 +136,23 @@ def test_arrivals_ceremonies_and_what_is_no_meeting(doc_for):
     assert [(e.type, e.date) for e in events] == [("other", "2021-07-01")]
     _, events = _events(doc_for, "The governor in Tolven would not say whether it met the definition on Monday.")
     assert "meeting" not in {e.type for e in events}
+
+
+def test_a_duration_before_a_dated_end_counts_back_to_the_start(doc_for):
+    """ "Held for five days before being released on Sunday" began five days before that Sunday."""
+    _, events = _events(doc_for, "The hostages were held for five days before being released on Sunday.",
+                        date="2024-06-06")
+    held = next(e for e in events if e.trigger == "held")
+    assert (held.date, held.date_end) == ("2024-05-28", "2024-06-02")
+    _, events = _events(doc_for, "The truce held for three days until fighting resumed on Friday.", date="2024-06-10")
+    truce = next(e for e in events if e.type == "ceasefire")
+    assert (truce.date, truce.date_end) == ("2024-06-04", "2024-06-07")
+    fighting = next(e for e in events if e.trigger == "fighting")
+    assert fighting.date == "2024-06-07"
+
+
+def test_a_duration_of_hours_does_not_count_back_to_a_day(doc_for):
+    _, events = _events(doc_for, "The talks went on for 10 hours before a deal was signed on Friday.",
+                        date="2024-06-10")
+    talks = next(e for e in events if e.trigger == "talks")
+    assert (talks.date, talks.date_end) == (None, None)  # Friday, or Thursday night: not counted back

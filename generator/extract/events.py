@@ -10,11 +10,13 @@ stretch of the sentence.
 """
 from __future__ import annotations
 
+import datetime as dt
+import re
 from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from generator.extract.dates import DateMatch, find_dates
+from generator.extract.dates import DateMatch, find_dates, parse_iso
 from generator.extract.nlp import doc_text
 from generator.model import Actor, EventMention, Figure, Source
 
@@ -138,6 +140,10 @@ def _group_event(sent: Span, source: Source, actors: list[Actor], group: list[tu
     kind = _group_type(group, token, kind)
     start_date, end_date = _pick_dates(_own_dates(dates, group, owned), token)
     lo, hi = _trimmed(sent) if whole else _run(sent, owned, token)
+    figures = _figures(sent, source, lo, hi)
+    counted = _counted_back(sent, owned, dates, figures)
+    if counted is not None:
+        start_date, end_date = counted
     actor_ids = _actors_in(sent, actors, owned if not whole else None)
     place = _place(sent, token, actors, owned if not whole else None)
     if kind in ("statement", "interview") and not (start_date or actor_ids):
@@ -156,7 +162,7 @@ def _group_event(sent: Span, source: Source, actors: list[Actor], group: list[tu
         date_end=end_date.value if end_date else None,
         actors=actor_ids,
         place=place,
-        figures=_figures(sent, source, lo, hi),
+        figures=figures,
         trigger_words=sorted({t.lemma_.lower() for t, _ in group}),
     )
 
@@ -364,6 +370,40 @@ def _own_dates(dates: list[DateMatch], group: list[tuple[Token, str]], owned: se
         return found
     told = set().union(*(_told_on(token) for token, _ in group))
     return [d for d in dates if _token_index(doc, d.start) in told & owned]
+
+
+END_MARKS = {"before", "until", "till"}
+WHOLE_DAY_UNITS = re.compile(r"\b(?:days?|weeks?|hours?|fortnight)\b", re.I)
+
+
+def _counted_back(sent: Span, owned: set[int], dates: list[DateMatch],
+                  figures: list[Figure]) -> Optional[tuple[DateMatch, DateMatch]]:
+    """ "Held for 72 hours before being freed on Wednesday": it began that long before that day.
+
+    An owned verb has a duration in whole days and a "before"/"until" clause dated to one day; the
+    happening ran from that day less the duration to that day. The clause's day is not the happening's
+    start ("held for five days before being released on Sunday" did not begin on Sunday).
+    """
+    doc = sent.doc
+    for mark in sent:
+        if mark.lower_ not in END_MARKS or mark.dep_ not in ("prep", "mark"):
+            continue
+        clause = {t.i for t in (mark.subtree if mark.dep_ == "prep" else mark.head.subtree)}
+        verb = mark.head if mark.dep_ == "prep" else mark.head.head
+        if verb.i not in owned or verb.i in clause:
+            continue
+        end = next((d for d in dates if d.value and _token_index(doc, d.start) in clause), None)
+        span = {t.i for t in verb.subtree} - clause
+        lasted = [f for f in figures if f.kind == "duration" and not f.hedge and f.value >= 24 and f.value % 24 == 0
+                  and WHOLE_DAY_UNITS.search(f.text) and _token_index(doc, f.start) in span]
+        day = parse_iso(end.value) if end else None
+        if day is None or len(lasted) != 1:
+            continue
+        began = (day - dt.timedelta(days=int(lasted[0].value // 24))).isoformat()
+        text = f"{lasted[0].text} {mark.text} {end.text}"
+        return (DateMatch(start=lasted[0].start, end=end.end, text=text, value=began),
+                DateMatch(start=end.start, end=end.end, text=end.text, value=end.value, until=True))
+    return None
 
 
 def _when_clause(token: Token) -> set[int]:
