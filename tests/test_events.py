@@ -156,3 +156,20 @@ def test_a_duration_of_hours_does_not_count_back_to_a_day(doc_for):
                         date="2024-06-10")
     talks = next(e for e in events if e.trigger == "talks")
     assert (talks.date, talks.date_end) == (None, None)  # Friday, or Thursday night: not counted back
+
+
+def test_a_toll_told_on_a_day_does_not_date_the_killing(doc_for):
+    _, events = _events(doc_for, "The union said on Thursday that 27 people were killed in the explosion.",
+                        date="2024-03-14")
+    assert [e.date for e in events if e.trigger == "explosion"] == [None]
+    _, events = _events(doc_for, "The minister said on Tuesday that an investigation had been opened.",
+                        date="2024-03-14")
+    assert [e.date for e in events if e.trigger == "investigation"] == ["2024-03-12"]
+
+
+def test_a_role_named_after_a_happening_is_no_happening(doc_for):
+    _, events = _events(doc_for, "Anton Brisk, the fire chief, said on Wednesday that the search was over.",
+                        date="2024-03-14")
+    assert not [e for e in events if e.trigger == "fire"]
+    _, events = _events(doc_for, "A fire broke out in the warehouse on Monday.", date="2024-03-14")
+    assert [e.trigger for e in events] == ["fire"]

@@ -418,9 +418,13 @@ def _when_clause(token: Token) -> set[int]:
 
 def _told_on(token: Token) -> set[int]:
     """ "The minister said on Tuesday that an investigation had been opened": with no date of its own,
-    a happening reported by a verb of saying is dated no later than the saying; its date stands in."""
+    a happening reported by a verb of saying is dated no later than the saying; its date stands in.
+    Not for a toll ("the union said on Thursday that 27 people were killed in the explosion"): tolls are
+    told days after the killing."""
     node = _governing_verb(token) or token
     if node.pos_ not in ("VERB", "AUX") or node.dep_ != "ccomp" or node.head.lemma_.lower() not in SPEECH_VERBS:
+        return set()
+    if node.lemma_.lower() in CASUALTY_VERBS:
         return set()
     return {t.i for c in node.head.children if c.dep_ in DATE_DEPS for t in c.subtree}
 
@@ -465,6 +469,8 @@ def _trigger_type(token: Token) -> Optional[str]:
     lemma = token.lemma_.lower()
     word = token.text.lower()
     if token.pos_ == "NOUN" or token.tag_ in ("NN", "NNS"):
+        if token.dep_ == "compound" and token.head.lemma_.lower() in ROLE_HEADS:
+            return None  # "the fire chief", "strike leaders": someone's role, not a happening
         kind = NOUN_TRIGGERS.get(word) or NOUN_TRIGGERS.get(lemma)
         if kind is None and word.endswith(("strike", "strikes")):
             kind = "attack"  # airstrikes
@@ -498,6 +504,9 @@ def _trigger_type(token: Token) -> Optional[str]:
     return None
 
 
+ROLE_HEADS = {"chief", "brigade", "department", "service", "officer", "official", "station", "spokesman",
+              "spokeswoman", "spokesperson", "commander", "leader", "crew", "engine", "truck", "fighter",
+              "minister", "ministry", "agency", "committee", "expert", "survivor"}
 CEREMONY_WORDS = {"memorial", "funeral", "remembrance", "prayer", "church", "thanksgiving", "burial"}
 MET_NOT_PEOPLE = {"definition", "criterion", "criteria", "target", "demand", "requirement", "deadline",
                   "standard", "expectation", "goal", "need", "condition", "threshold", "obligation", "cost",
