@@ -173,3 +173,13 @@ def test_a_role_named_after_a_happening_is_no_happening(doc_for):
     assert not [e for e in events if e.trigger == "fire"]
     _, events = _events(doc_for, "A fire broke out in the warehouse on Monday.", date="2024-03-14")
     assert [e.trigger for e in events] == ["fire"]
+
+
+def test_a_dated_denial_of_accusations_is_an_event_beside_what_it_is_about(doc_for):
+    _, events = _events(doc_for, "The interior minister on Friday rejected accusations that his ministry ignored "
+                                 "warnings about the port, where an explosion earlier this week killed 10 people.",
+                        date="2024-03-15")
+    assert [(e.type, e.trigger, e.date) for e in events][:1] == [("statement", "rejected", "2024-03-15")]
+    assert any(e.trigger == "explosion" and e.date is None for e in events)
+    _, events = _events(doc_for, "Rebels rejected the ceasefire proposal on Monday.", date="2024-03-15")
+    assert [e.type for e in events] == ["ceasefire"]  # a position on a proposal, not a denial

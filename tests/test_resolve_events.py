@@ -242,3 +242,17 @@ def test_across_articles_a_type_and_a_place_alone_do_not_merge():
     assert len(resolve_events([first, second], sources)) == 2
     first.date = second.date = "2021-07-05"
     assert len(resolve_events([first, second], sources)) == 1
+
+
+def test_two_articles_denials_by_nobody_in_common_stay_apart():
+    sources = [Source("a", "a.txt", "", date="2024-03-15"), Source("b", "b.txt", "", date="2024-03-15")]
+    minister = EventMention(source="a", start=0, end=40, text="The minister denied the accusations on Friday.",
+                            trigger="denied", type="statement", date="2024-03-15", actors=["minister"],
+                            trigger_words=["deny"])
+    union = EventMention(source="b", start=0, end=40, text="The union denied the accusations on Friday.",
+                         trigger="denied", type="statement", date="2024-03-15", actors=["union"],
+                         trigger_words=["deny"])
+    assert len(resolve_events([minister, union], sources)) == 2
+    union.actors = ["union", "minister"]
+    (event,) = resolve_events([minister, union], sources)
+    assert event.title == "Denial"

@@ -494,6 +494,8 @@ def _trigger_type(token: Token) -> Optional[str]:
             return "protest"  # "striking miners"
         if lemma == "hold":
             return "arrest" if _holds_people(token) else None
+        if lemma in DENIAL_VERBS:
+            return "statement" if _denies_charges(token) else None
         if lemma == "meet" and any(c.dep_ == "dobj" and c.lemma_.lower() in MET_NOT_PEOPLE for c in token.children):
             return None  # "met the definition", "met their demands"
         if lemma == "reach" and any(c.dep_ == "dobj" and _is_place_name(c) for c in token.children):
@@ -502,6 +504,16 @@ def _trigger_type(token: Token) -> Optional[str]:
             return "military"  # "troops pulled back 2 kilometres"
         return VERB_TRIGGERS.get(lemma)
     return None
+
+
+DENIAL_VERBS = {"deny", "reject", "dismiss", "refute", "rebut"}
+CHARGE_WORDS = {"accusation", "allegation", "claim", "charge", "report", "suggestion", "criticism", "assertion"}
+
+
+def _denies_charges(token: Token) -> bool:
+    """ "The minister on Friday rejected accusations that …": a denial, an act of its own (not "rejected the
+    proposal", a position on something else)."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in CHARGE_WORDS for c in token.children)
 
 
 ROLE_HEADS = {"chief", "brigade", "department", "service", "officer", "official", "station", "spokesman",

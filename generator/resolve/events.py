@@ -6,7 +6,7 @@ fall in the other's article-date window, widened back by a duration it
 gives), and they share enough: trigger words or kindred ones (truce /
 ceasefire), place, actors, figures. Across articles, a type in common
 counts only with a word or a known day in common; a state "since" a day
-is not an hours-long pause. Each joined mention records why
+is not an hours-long pause; statements need a speaker in common. Each joined mention records why
 (``linked_by``). Clustering is greedy and deterministic.
 """
 from __future__ import annotations
@@ -47,6 +47,7 @@ TRIGGER_NOUNS = {
     "boycott": "Boycott", "proclaim": "Proclamation", "unveil": "Announcement", "ratify": "Ratification",
     "convene": "Meeting", "recapture": "Recapture", "besiege": "Siege", "target": "Attack",
     "massacre": "Massacre", "investigate": "Investigation", "probe": "Investigation",
+    "deny": "Denial", "reject": "Denial", "dismiss": "Denial", "refute": "Denial", "rebut": "Denial",
 }
 TYPE_TITLES = {
     "announcement": "Announcement", "ceasefire": "Ceasefire", "attack": "Attack", "meeting": "Meeting",
@@ -142,7 +143,12 @@ def _compatible(a: EventMention, b: EventMention, dates: dict) -> bool:
         return False
     if _since_and_hours(a, b) or _since_and_hours(b, a):
         return False
+    if a.type in SPEAKER_TYPES and a.source != b.source and not set(a.actors) & set(b.actors):
+        return False  # a statement is its speaker's: two articles' denials by nobody in common are two
     return _dates_agree(a, b, dates)
+
+
+SPEAKER_TYPES = {"statement", "interview"}
 
 
 def _since_and_hours(a: EventMention, b: EventMention) -> bool:
