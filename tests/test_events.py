@@ -183,3 +183,10 @@ def test_a_dated_denial_of_accusations_is_an_event_beside_what_it_is_about(doc_f
     assert any(e.trigger == "explosion" and e.date is None for e in events)
     _, events = _events(doc_for, "Rebels rejected the ceasefire proposal on Monday.", date="2024-03-15")
     assert [e.type for e in events] == ["ceasefire"]  # a position on a proposal, not a denial
+
+
+def test_met_by_resistance_is_no_meeting(doc_for):
+    _, events = _events(doc_for, "Government advances have been met this week by fierce resistance from rebels.")
+    assert not [e for e in events if e.type == "meeting"]
+    _, events = _events(doc_for, "The envoy was met by the foreign minister at the airport on Monday.")
+    assert [e.type for e in events] == ["meeting"]

@@ -256,3 +256,17 @@ def test_two_articles_denials_by_nobody_in_common_stay_apart():
     union.actors = ["union", "minister"]
     (event,) = resolve_events([minister, union], sources)
     assert event.title == "Denial"
+
+
+def test_talks_and_a_deal_on_one_day_in_two_articles_are_one_happening():
+    sources = [Source("a", "a.txt", "", date="2024-06-07"), Source("b", "b.txt", "", date="2024-06-07")]
+    deal = _told("a", "2024-06-06", "deal", "agreement", "The union reached a deal with the owner on Thursday.",
+                 words=["deal", "reach"])
+    talks = _told("b", "2024-06-06", "talks", "meeting", "The rival union was not part of the talks on Thursday.",
+                  words=["talk", "talks"])
+    (event,) = resolve_events([deal, talks], sources)
+    assert len(event.mentions) == 2
+    talks.source = "a"  # one article, two words: two happenings ("failed to agree"; "met civil society")
+    assert len(resolve_events([deal, talks], sources)) == 2
+    talks.source, talks.date = "b", "2024-06-05"
+    assert len(resolve_events([deal, talks], sources)) == 2

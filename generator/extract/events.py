@@ -498,6 +498,9 @@ def _trigger_type(token: Token) -> Optional[str]:
             return "statement" if _denies_charges(token) else None
         if lemma == "meet" and any(c.dep_ == "dobj" and c.lemma_.lower() in MET_NOT_PEOPLE for c in token.children):
             return None  # "met the definition", "met their demands"
+        if lemma == "meet" and any(c.dep_ == "agent" and any(o.lemma_.lower() in MET_NOT_PEOPLE for o in c.children)
+                                   for c in token.children):
+            return None  # "the advances have been met by fierce resistance"
         if lemma == "reach" and any(c.dep_ == "dobj" and _is_place_name(c) for c in token.children):
             return "meeting"  # "monitors reached Sarnik on Sunday": an arrival
         if lemma == "pull" and any(c.dep_ in ("prt", "advmod") and c.lower_ in ("back", "out") for c in token.children):
@@ -522,7 +525,8 @@ ROLE_HEADS = {"chief", "brigade", "department", "service", "officer", "official"
 CEREMONY_WORDS = {"memorial", "funeral", "remembrance", "prayer", "church", "thanksgiving", "burial"}
 MET_NOT_PEOPLE = {"definition", "criterion", "criteria", "target", "demand", "requirement", "deadline",
                   "standard", "expectation", "goal", "need", "condition", "threshold", "obligation", "cost",
-                  "end", "fate", "death", "approval", "resistance", "opposition", "criticism"}
+                  "end", "fate", "death", "approval", "resistance", "opposition", "criticism", "protest",
+                  "anger", "silence", "scepticism", "skepticism", "condemnation", "fire", "force"}
 CAPTIVE_WORDS = {"hostage", "prisoner", "detainee", "captive", "journalist", "worker", "sailor", "crew",
                  "aid", "tourist", "soldier", "civilian", "activist", "manager", "official", "employee",
                  "executive", "staff", "student", "child", "passenger", "priest", "nurse", "doctor",

@@ -234,7 +234,7 @@ def _similarity(a: EventMention, b: EventMention) -> float:
         score += 3.0 if trig_a == trig_b else 2.0
     elif set(a.trigger_words) & set(b.trigger_words):
         score += 2.0
-    elif same_family(a, b):
+    elif same_family(a, b) or _talks_ending_in_deal(a, b):
         score += FAMILY_SCORE
     elif a.type == b.type:
         if a.source != b.source and not (a.date and a.date == b.date):
@@ -281,10 +281,24 @@ TRIGGER_FAMILIES = [
 ]
 
 
+TRIGGER_FAMILIES_BY_NAME = {"talks": next(f for f in TRIGGER_FAMILIES if "talks" in f),
+                            "deal": next(f for f in TRIGGER_FAMILIES if "deal" in f)}
+
+
 def same_family(a: EventMention, b: EventMention) -> bool:
     """Whether the two mentions name their happening with words of one family ("truce", "ceasefire")."""
     words_a, words_b = _trigger_lemmas(a), _trigger_lemmas(b)
     return any(words_a & family and words_b & family for family in TRIGGER_FAMILIES)
+
+
+def _talks_ending_in_deal(a: EventMention, b: EventMention) -> bool:
+    """ "Talks in Dunmore on Thursday" and "reached a deal on Thursday": on one known day, two articles'
+    talks and deal are one happening told two ways (one article would use one word for one happening)."""
+    if a.source == b.source or not a.date or a.date != b.date or a.date_end or b.date_end:
+        return False
+    talks, deal = TRIGGER_FAMILIES_BY_NAME["talks"], TRIGGER_FAMILIES_BY_NAME["deal"]
+    words_a, words_b = _trigger_lemmas(a), _trigger_lemmas(b)
+    return bool((words_a & talks and words_b & deal) or (words_a & deal and words_b & talks))
 
 
 def _trigger_lemmas(mention: EventMention) -> set[str]:
