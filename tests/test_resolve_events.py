@@ -244,7 +244,7 @@ def test_across_articles_a_type_and_a_place_alone_do_not_merge():
     assert len(resolve_events([first, second], sources)) == 1
 
 
-def test_two_articles_denials_by_nobody_in_common_stay_apart():
+def test_two_articles_statements_need_a_speaker_and_a_day_in_common():
     sources = [Source("a", "a.txt", "", date="2024-03-15"), Source("b", "b.txt", "", date="2024-03-15")]
     minister = EventMention(source="a", start=0, end=40, text="The minister denied the accusations on Friday.",
                             trigger="denied", type="statement", date="2024-03-15", actors=["minister"],
@@ -256,6 +256,8 @@ def test_two_articles_denials_by_nobody_in_common_stay_apart():
     union.actors = ["union", "minister"]
     (event,) = resolve_events([minister, union], sources)
     assert event.title == "Denial"
+    minister.date = union.date = None  # one speaker, many statements: without a day in common, two
+    assert len(resolve_events([minister, union], sources)) == 2
 
 
 def test_talks_and_a_deal_on_one_day_in_two_articles_are_one_happening():

@@ -6,7 +6,7 @@ fall in the other's article-date window, widened back by a duration it
 gives), and they share enough: trigger words or kindred ones (truce /
 ceasefire), place, actors, figures. Across articles, a type in common
 counts only with a word or a known day in common; a state "since" a day
-is not an hours-long pause; statements need a speaker in common. Each joined mention records why
+is not an hours-long pause; statements need a speaker and a day in common. Each joined mention records why
 (``linked_by``). Clustering is greedy and deterministic.
 """
 from __future__ import annotations
@@ -143,12 +143,18 @@ def _compatible(a: EventMention, b: EventMention, dates: dict) -> bool:
         return False
     if _since_and_hours(a, b) or _since_and_hours(b, a):
         return False
-    if a.type in SPEAKER_TYPES and a.source != b.source and not set(a.actors) & set(b.actors):
-        return False  # a statement is its speaker's: two articles' denials by nobody in common are two
+    if a.type in SPEAKER_TYPES and a.source != b.source and not _same_saying(a, b):
+        return False
     return _dates_agree(a, b, dates)
 
 
 SPEAKER_TYPES = {"statement", "interview"}
+
+
+def _same_saying(a: EventMention, b: EventMention) -> bool:
+    """Two articles' statements are one only with a speaker and a known day in common: one speaker
+    makes many statements ("said in a statement"), and two speakers' denials are two."""
+    return bool(set(a.actors) & set(b.actors)) and bool(a.date) and a.date == b.date
 
 
 def _since_and_hours(a: EventMention, b: EventMention) -> bool:
