@@ -272,3 +272,14 @@ def test_talks_and_a_deal_on_one_day_in_two_articles_are_one_happening():
     assert len(resolve_events([deal, talks], sources)) == 2
     talks.source, talks.date = "b", "2024-06-05"
     assert len(resolve_events([deal, talks], sources)) == 2
+
+
+def test_two_articles_visits_by_different_people_stay_apart():
+    sources = [Source("a", "a.txt", "", date="2024-03-13"), Source("b", "b.txt", "", date="2024-03-13")]
+    mayor = _told("a", None, "visited", "meeting", "The mayor visited the injured in hospital.", words=["visit"])
+    president = _told("b", None, "visit", "meeting", "The president is expected to visit the city.",
+                      words=["visit"])
+    mayor.actors, president.actors = ["mayor"], ["president"]
+    assert len(resolve_events([mayor, president], sources)) == 2
+    president.actors = ["president", "mayor"]
+    assert len(resolve_events([mayor, president], sources)) == 1

@@ -6,7 +6,8 @@ fall in the other's article-date window, widened back by a duration it
 gives), and they share enough: trigger words or kindred ones (truce /
 ceasefire), place, actors, figures. Across articles, a type in common
 counts only with a word or a known day in common; a state "since" a day
-is not an hours-long pause; statements need a speaker and a day in common. Each joined mention records why
+is not an hours-long pause; statements need a speaker and a day in
+common, meetings and visits a person or a day. Each joined mention records why
 (``linked_by``). Clustering is greedy and deterministic.
 """
 from __future__ import annotations
@@ -151,6 +152,12 @@ def _compatible(a: EventMention, b: EventMention, dates: dict) -> bool:
 SPEAKER_TYPES = {"statement", "interview"}
 
 
+def _same_people_or_day(a: EventMention, b: EventMention) -> bool:
+    """Two articles' visits or meetings are one only with someone or a known day in common: the mayor's
+    visit to the wounded is not the president's visit expected later in the week."""
+    return bool(set(a.actors) & set(b.actors)) or (bool(a.date) and a.date == b.date)
+
+
 def _same_saying(a: EventMention, b: EventMention) -> bool:
     """Two articles' statements are one only with a speaker and a known day in common: one speaker
     makes many statements ("said in a statement"), and two speakers' denials are two."""
@@ -233,6 +240,8 @@ def _longest_duration(mention: EventMention) -> float:
 
 
 def _similarity(a: EventMention, b: EventMention) -> float:
+    if "meeting" in (a.type, b.type) and a.source != b.source and not _same_people_or_day(a, b):
+        return 0.0
     score = 0.0
     trig_a, trig_b = _stems(a.trigger), _stems(b.trigger)
     kindred = True
