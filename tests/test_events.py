@@ -190,3 +190,15 @@ def test_met_by_resistance_is_no_meeting(doc_for):
     assert not [e for e in events if e.type == "meeting"]
     _, events = _events(doc_for, "The envoy was met by the foreign minister at the airport on Monday.")
     assert [e.type for e in events] == ["meeting"]
+
+
+def test_days_after_a_happening_count_back_from_the_main_clause(doc_for):
+    _, events = _events(doc_for, "Civilians trickled out of the town on Saturday, two days after a ceasefire "
+                                 "between the two armies took effect.", date="2023-10-28")
+    assert [(e.type, e.date) for e in events if e.type == "ceasefire"] == [("ceasefire", "2023-10-26")]
+    _, events = _events(doc_for, "The minister said on Monday, four days after the two neighbours agreed to stop "
+                                 "fighting.", date="2023-10-31")
+    assert [e.date for e in events if e.trigger == "agreed"] == ["2023-10-26"]
+    _, events = _events(doc_for, "The president resigned on Friday, two years after he was elected.",
+                        date="2023-10-31")
+    assert [e.date for e in events if e.type == "election"] == [None]  # years are no whole days

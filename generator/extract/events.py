@@ -144,6 +144,8 @@ def _group_event(sent: Span, source: Source, actors: list[Actor], group: list[tu
     counted = _counted_back(sent, owned, dates, figures)
     if counted is not None:
         start_date, end_date = counted
+    elif start_date is None:
+        start_date = _days_from_main(token, dates, figures) or start_date
     actor_ids = _actors_in(sent, actors, owned if not whole else None)
     place = _place(sent, token, actors, owned if not whole else None)
     if kind in ("statement", "interview") and not (start_date or actor_ids):
@@ -404,6 +406,35 @@ def _counted_back(sent: Span, owned: set[int], dates: list[DateMatch],
         return (DateMatch(start=lasted[0].start, end=end.end, text=text, value=began),
                 DateMatch(start=end.start, end=end.end, text=end.text, value=end.value, until=True))
     return None
+
+
+def _days_from_main(token: Token, dates: list[DateMatch], figures: list[Figure]) -> Optional[DateMatch]:
+    """ "Civilians left on Saturday, two days after a ceasefire took effect": the ceasefire took effect
+    two days before Saturday ("before": after it). Whole days only; the main clause gives the day."""
+    doc = token.doc
+    verb = token if token.pos_ in ("VERB", "AUX") else _governing_verb(token)
+    if verb is None or verb.dep_ != "advcl":
+        return None
+    mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
+    if mark is None:
+        return None
+    gap = next((c for c in [*verb.children, *mark.children] if c.dep_ == "npadvmod"), None)
+    if gap is None:
+        return None
+    gap_span = {t.i for t in gap.subtree}
+    lasted = [f for f in figures if f.kind == "duration" and not f.hedge and f.value % 24 == 0
+              and WHOLE_DAY_UNITS.search(f.text) and _token_index(doc, f.start) in gap_span]
+    main = verb.head
+    clause = {t.i for t in verb.subtree}
+    near = {t.i for c in main.children if c.dep_ in DATE_DEPS and c.i not in clause for t in c.subtree}
+    anchor = next((d for d in dates if d.value and _token_index(doc, d.start) in near - clause), None)
+    day = parse_iso(anchor.value) if anchor else None
+    if day is None or len(lasted) != 1:
+        return None
+    shift = dt.timedelta(days=int(lasted[0].value // 24))
+    value = (day - shift if mark.lower_ == "after" else day + shift).isoformat()
+    said = f"{lasted[0].text} {mark.text} {anchor.text.split(',')[0]}"
+    return DateMatch(start=lasted[0].start, end=anchor.end, text=said, value=value)
 
 
 def _when_clause(token: Token) -> set[int]:
