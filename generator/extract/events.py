@@ -6,7 +6,10 @@ or event nouns from a generic English lexicon) are grouped by the parse
 Oct. 18, killed 14 soldiers before the truce was agreed on Thursday" is
 two). Each mention has its type, the date that hangs from its words
 (resolved against the article date), the actors, place and figures in its
-stretch of the sentence.
+stretch of the sentence. Whole-day gaps count from a dated clause: "held
+for five days before being freed on Sunday" began five days before that
+Sunday; "on Saturday, two days after a ceasefire took effect" dates the
+ceasefire two days earlier.
 """
 from __future__ import annotations
 
