@@ -356,7 +356,8 @@ def score_event_merges(hits: list[tuple[str, dict, dict | None]]) -> Score:
                 wrong_within += source_a == source_b
                 merged.misses.append(f"wrong: {hit_a['id']}: {source_a}: {a['key']} with {source_b}: {b['key']}")
     wrong = merged.predicted - merged.right
-    merged.note = (f"pairs of one event's mentions in one predicted event; wrong merges: {wrong} pair{'' if wrong == 1 else 's'} of "
+    pairs = "pair" if wrong == 1 else "pairs"
+    merged.note = (f"pairs of one event's mentions in one predicted event; wrong merges: {wrong} {pairs} of "
                    f"different gold events in one predicted event ({wrong_within} within one article)")
     return merged
 
