@@ -221,8 +221,8 @@ def test_a_halt_of_air_strikes_is_no_kin_of_a_truce():
 def test_a_state_since_a_day_is_not_an_hours_long_pause():
     sources = [Source("a", "a.txt", "", date=None), Source("b", "b.txt", "", date=None)]
     since = EventMention(source="a", start=0, end=60,
-                         text="Since Oct. 18, the army says it has halted its raids in Kessa.", trigger="halted", type="ceasefire", date_text="Oct. 18", place="Kessa",
-                         trigger_words=["halt"])
+                         text="Since Oct. 18, the army says it has halted its raids in Kessa.", trigger="halted",
+                         type="ceasefire", date_text="Oct. 18", place="Kessa", trigger_words=["halt"])
     pause = EventMention(source="b", start=0, end=50, text="The army announced an eight-hour halt in Kessa.",
                          trigger="halt", type="ceasefire", place="Kessa", trigger_words=["halt"],
                          figures=[Figure("eight-hour", 8.0, "hour", "duration")])
