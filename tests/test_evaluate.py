@@ -131,3 +131,72 @@ def test_details_list_missed_and_wrong_quotes() -> None:
     lines = evaluate.details([found]).splitlines()
     assert "- missed: a: 'We will rebuild the bridge.'" in lines
     assert "- wrong: a: 'We '" in lines
+
+
+EVENT_TEXTS = {
+    "a": "A storm hit Velo on Monday. The mayor said on Tuesday the storm killed four people.",
+    "b": "The storm that struck Velo killed four. Rescuers found two more bodies on Wednesday.",
+}
+
+
+def _mention(source: str, snippet: str, trigger: str, date: str | None = None) -> dict:
+    start = EVENT_TEXTS[source.replace("c", "a")].index(snippet)
+    return {"source": source, "start": start, "end": start + len(snippet), "trigger": trigger, "date": date}
+
+
+def _event_gold(storm_b_date: str | None = None) -> dict:
+    return {
+        "a": {"events": [{"key": "storm", "date": "2024-05-06", "evidence": "A storm hit Velo on Monday"},
+                         {"key": "toll-claim", "date": "2024-05-07", "evidence": "The mayor said on Tuesday"}]},
+        "b": {"events": [{"key": "storm", "date": storm_b_date, "evidence": "The storm that struck Velo"},
+                         {"key": "bodies-found", "date": "2024-05-08", "evidence": "Rescuers found two more bodies"}]},
+    }
+
+
+def _event_graph(*events: tuple[str, str | None, list[dict]]) -> dict:
+    return {"events": [{"id": i, "date": d, "mentions": ms} for i, d, ms in events]}
+
+
+def test_event_merging_counts_wrong_merges_as_lost_precision() -> None:
+    everything = _event_graph(("storm", "2024-05-06", [
+        _mention("a", "A storm hit Velo on Monday", "storm"),
+        _mention("a", "The mayor said on Tuesday", "said"),
+        _mention("b", "The storm that struck Velo", "storm"),
+        _mention("b", "Rescuers found two more bodies", "found")]))
+    _, _, merged = evaluate.score_events(_event_gold(), everything, EVENT_TEXTS)
+    assert (merged.found, merged.gold) == (1, 1)  # the storm's two accounts are together...
+    assert (merged.right, merged.predicted) == (1, 6)  # ...but so are five pairs of different events
+    assert "wrong merges: 5 pairs" in merged.note and "(2 within one article)" in merged.note
+
+
+def test_a_predicted_mention_stands_for_one_gold_mention_the_one_holding_its_trigger() -> None:
+    graph = _event_graph(("storm", "2024-05-06", []))
+    graph["events"][0]["mentions"] = [_mention("a", "A storm hit Velo on Monday. The mayor said", "storm")]
+    found, _, merged = evaluate.score_events({"a": _event_gold()["a"]}, graph, EVENT_TEXTS)
+    assert (found.found, found.gold) == (1, 2) and merged.predicted == 0  # the storm only: no wrong merge
+    assert "missed: a: toll-claim: 'The mayor said on Tuesday'" in found.misses
+
+
+def test_an_account_without_its_own_date_takes_the_gold_date_of_the_event() -> None:
+    def dated(date: str | None) -> int:
+        graph = _event_graph(("storm", date, [_mention("a", "A storm hit Velo on Monday", "storm"),
+                                              _mention("b", "The storm that struck Velo", "storm")]))
+        _, score, _ = evaluate.score_events(_event_gold(None), graph, EVENT_TEXTS)
+        assert score.gold == 2
+        return score.found
+
+    assert dated("2024-05-06") == 2  # article b gives no date, the gold event is dated by article a
+    assert dated("2024-05-07") == 0  # a wrong date is wrong for both accounts
+    assert dated(None) == 0
+
+
+def test_event_dates_in_conflict_leave_an_undated_account_out() -> None:
+    gold = _event_gold(None)
+    gold["c"] = {"events": [{"key": "storm", "date": "2024-05-05", "evidence": "A storm hit Velo on Monday"}]}
+    texts = {**EVENT_TEXTS, "c": EVENT_TEXTS["a"]}
+    graph = _event_graph(("storm", "2024-05-06", [_mention("a", "A storm hit Velo on Monday", "storm"),
+                                                  _mention("b", "The storm that struck Velo", "storm"),
+                                                  _mention("c", "A storm hit Velo on Monday", "storm")]))
+    _, score, _ = evaluate.score_events(gold, graph, texts)
+    assert (score.found, score.gold) == (1, 2)  # a right, c wrong (its own date differs), b left out
+    assert "1 left out" in score.note

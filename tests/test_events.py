@@ -136,3 +136,69 @@ def test_arrivals_ceremonies_and_what_is_no_meeting(doc_for):
     assert [(e.type, e.date) for e in events] == [("other", "2021-07-01")]
     _, events = _events(doc_for, "The governor in Tolven would not say whether it met the definition on Monday.")
     assert "meeting" not in {e.type for e in events}
+
+
+def test_a_duration_before_a_dated_end_counts_back_to_the_start(doc_for):
+    """ "Held for five days before being released on Sunday" began five days before that Sunday."""
+    _, events = _events(doc_for, "The hostages were held for five days before being released on Sunday.",
+                        date="2024-06-06")
+    held = next(e for e in events if e.trigger == "held")
+    assert (held.date, held.date_end) == ("2024-05-28", "2024-06-02")
+    _, events = _events(doc_for, "The truce held for three days until fighting resumed on Friday.", date="2024-06-10")
+    truce = next(e for e in events if e.type == "ceasefire")
+    assert (truce.date, truce.date_end) == ("2024-06-04", "2024-06-07")
+    fighting = next(e for e in events if e.trigger == "fighting")
+    assert fighting.date == "2024-06-07"
+
+
+def test_a_duration_of_hours_does_not_count_back_to_a_day(doc_for):
+    _, events = _events(doc_for, "The talks went on for 10 hours before a deal was signed on Friday.",
+                        date="2024-06-10")
+    talks = next(e for e in events if e.trigger == "talks")
+    assert (talks.date, talks.date_end) == (None, None)  # Friday, or Thursday night: not counted back
+
+
+def test_a_toll_told_on_a_day_does_not_date_the_killing(doc_for):
+    _, events = _events(doc_for, "The union said on Thursday that 27 people were killed in the explosion.",
+                        date="2024-03-14")
+    assert [e.date for e in events if e.trigger == "explosion"] == [None]
+    _, events = _events(doc_for, "The minister said on Tuesday that an investigation had been opened.",
+                        date="2024-03-14")
+    assert [e.date for e in events if e.trigger == "investigation"] == ["2024-03-12"]
+
+
+def test_a_role_named_after_a_happening_is_no_happening(doc_for):
+    _, events = _events(doc_for, "Anton Brisk, the fire chief, said on Wednesday that the search was over.",
+                        date="2024-03-14")
+    assert not [e for e in events if e.trigger == "fire"]
+    _, events = _events(doc_for, "A fire broke out in the warehouse on Monday.", date="2024-03-14")
+    assert [e.trigger for e in events] == ["fire"]
+
+
+def test_a_dated_denial_of_accusations_is_an_event_beside_what_it_is_about(doc_for):
+    _, events = _events(doc_for, "The interior minister on Friday rejected accusations that his ministry ignored "
+                                 "warnings about the port, where an explosion earlier this week killed 10 people.",
+                        date="2024-03-15")
+    assert [(e.type, e.trigger, e.date) for e in events][:1] == [("statement", "rejected", "2024-03-15")]
+    assert any(e.trigger == "explosion" and e.date is None for e in events)
+    _, events = _events(doc_for, "Rebels rejected the ceasefire proposal on Monday.", date="2024-03-15")
+    assert [e.type for e in events] == ["ceasefire"]  # a position on a proposal, not a denial
+
+
+def test_met_by_resistance_is_no_meeting(doc_for):
+    _, events = _events(doc_for, "Government advances have been met this week by fierce resistance from rebels.")
+    assert not [e for e in events if e.type == "meeting"]
+    _, events = _events(doc_for, "The envoy was met by the foreign minister at the airport on Monday.")
+    assert [e.type for e in events] == ["meeting"]
+
+
+def test_days_after_a_happening_count_back_from_the_main_clause(doc_for):
+    _, events = _events(doc_for, "Civilians trickled out of the town on Saturday, two days after a ceasefire "
+                                 "between the two armies took effect.", date="2023-10-28")
+    assert [(e.type, e.date) for e in events if e.type == "ceasefire"] == [("ceasefire", "2023-10-26")]
+    _, events = _events(doc_for, "The minister said on Monday, four days after the two neighbours agreed to stop "
+                                 "fighting.", date="2023-10-31")
+    assert [e.date for e in events if e.trigger == "agreed"] == ["2023-10-26"]
+    _, events = _events(doc_for, "The president resigned on Friday, two years after he was elected.",
+                        date="2023-10-31")
+    assert [e.date for e in events if e.type == "election"] == [None]  # years are no whole days

@@ -180,3 +180,106 @@ def test_a_weeks_long_campaign_is_not_one_days_raid():
     raid = _told("b", "2021-07-05", "bombardment", "attack", "Jets bombed the city on Monday.",
                  words=["bombardment"])
     assert len(resolve_events([campaign, raid], sources)) == 2
+
+
+def test_undated_articles_opening_on_a_bombing_are_not_one_story_for_that():
+    """Two stories on one war weeks apart open on bombings too: the lead bonus needs dated articles."""
+    sources = [Source("a", "a.txt", "", date="2021-07-06"), Source("b", "b.txt", "", date=None)]
+    raid = _told("a", "2021-07-05", "bombed", "attack", "Jets bombed Tolven on Monday.", words=["bomb"])
+    headline = _told("b", None, "Army-backed bombing", "attack", "Army-backed bombing has paused",
+                     words=["bombing"])
+    assert len(resolve_events([raid, headline], sources)) == 2
+    sources[1] = Source("b", "b.txt", "", date="2021-07-07")
+    (event,) = resolve_events([raid, headline], sources)
+    assert "both articles open on it" in next(m for m in event.mentions if m.linked_by).linked_by
+
+
+def test_a_ground_assault_and_air_strikes_in_one_article_stay_apart():
+    """One article, one type (attack), but no kindred words: a rebel assault is not the air strikes."""
+    source = Source("x", "x.txt", "")
+    strikes = EventMention(source="x", start=0, end=40, text="The strikes had been killing civilians.",
+                           trigger="strikes", type="attack", trigger_words=["strike"])
+    assault = EventMention(source="x", start=60, end=100, text="Rebels launched a major assault Friday.",
+                           trigger="major assault", type="attack", trigger_words=["assault"])
+    assert len(resolve_events([strikes, assault], [source])) == 2
+    again = EventMention(source="x", start=120, end=160, text="The bombing went on in the east.",
+                         trigger="bombing", type="attack", trigger_words=["bombing"])
+    assert len(resolve_events([strikes, assault, again], [source])) == 2  # strikes and bombing: one family
+
+
+def test_a_halt_of_air_strikes_is_no_kin_of_a_truce():
+    """Halt / moratorium (one side stops one thing) and truce / pause are two families of words."""
+    halt = _told("a", None, "moratorium", "ceasefire", "extended a moratorium on air strikes", words=["moratorium"])
+    truce = _told("a", None, "truce", "ceasefire", "The truce began in the north.", words=["truce"])
+    pause = _told("b", None, "pause", "ceasefire", "A pause in the fighting began.", words=["pause"])
+    assert not events_module.same_family(halt, truce)
+    assert events_module.same_family(truce, pause)
+    assert events_module.same_family(halt, _told("b", None, "halted", "ceasefire", "They halted air raids.",
+                                                 words=["halt"]))
+
+
+def test_a_state_since_a_day_is_not_an_hours_long_pause():
+    sources = [Source("a", "a.txt", "", date=None), Source("b", "b.txt", "", date=None)]
+    since = EventMention(source="a", start=0, end=60,
+                         text="Since Oct. 18, the army says it has halted its raids in Kessa.", trigger="halted",
+                         type="ceasefire", date_text="Oct. 18", place="Kessa", trigger_words=["halt"])
+    pause = EventMention(source="b", start=0, end=50, text="The army announced an eight-hour halt in Kessa.",
+                         trigger="halt", type="ceasefire", place="Kessa", trigger_words=["halt"],
+                         figures=[Figure("eight-hour", 8.0, "hour", "duration")])
+    assert len(resolve_events([since, pause], sources)) == 2
+    pause.figures = []
+    assert len(resolve_events([since, pause], sources)) == 1
+
+
+def test_across_articles_a_type_and_a_place_alone_do_not_merge():
+    """Undated articles: "Russia halted raids in Kessa" and "rebels rejected the truce in Kessa" share
+    a type, a place and an actor, but no word for the happening and no day."""
+    sources = [Source("a", "a.txt", "", date=None), Source("b", "b.txt", "", date=None)]
+    first = EventMention(source="a", start=0, end=40, text="Russia halted its raids in Kessa.", trigger="halted",
+                         type="ceasefire", place="Kessa", actors=["russia"], trigger_words=["halt"])
+    second = EventMention(source="b", start=0, end=40, text="Rebels rejected the truce Russia offered in Kessa.",
+                          trigger="truce", type="ceasefire", place="Kessa", actors=["russia"], trigger_words=["truce"])
+    assert len(resolve_events([first, second], sources)) == 2
+    first.date = second.date = "2021-07-05"
+    assert len(resolve_events([first, second], sources)) == 1
+
+
+def test_two_articles_statements_need_a_speaker_and_a_day_in_common():
+    sources = [Source("a", "a.txt", "", date="2024-03-15"), Source("b", "b.txt", "", date="2024-03-15")]
+    minister = EventMention(source="a", start=0, end=40, text="The minister denied the accusations on Friday.",
+                            trigger="denied", type="statement", date="2024-03-15", actors=["minister"],
+                            trigger_words=["deny"])
+    union = EventMention(source="b", start=0, end=40, text="The union denied the accusations on Friday.",
+                         trigger="denied", type="statement", date="2024-03-15", actors=["union"],
+                         trigger_words=["deny"])
+    assert len(resolve_events([minister, union], sources)) == 2
+    union.actors = ["union", "minister"]
+    (event,) = resolve_events([minister, union], sources)
+    assert event.title == "Denial"
+    minister.date = union.date = None  # one speaker, many statements: without a day in common, two
+    assert len(resolve_events([minister, union], sources)) == 2
+
+
+def test_talks_and_a_deal_on_one_day_in_two_articles_are_one_happening():
+    sources = [Source("a", "a.txt", "", date="2024-06-07"), Source("b", "b.txt", "", date="2024-06-07")]
+    deal = _told("a", "2024-06-06", "deal", "agreement", "The union reached a deal with the owner on Thursday.",
+                 words=["deal", "reach"])
+    talks = _told("b", "2024-06-06", "talks", "meeting", "The rival union was not part of the talks on Thursday.",
+                  words=["talk", "talks"])
+    (event,) = resolve_events([deal, talks], sources)
+    assert len(event.mentions) == 2
+    talks.source = "a"  # one article, two words: two happenings ("failed to agree"; "met civil society")
+    assert len(resolve_events([deal, talks], sources)) == 2
+    talks.source, talks.date = "b", "2024-06-05"
+    assert len(resolve_events([deal, talks], sources)) == 2
+
+
+def test_two_articles_visits_by_different_people_stay_apart():
+    sources = [Source("a", "a.txt", "", date="2024-03-13"), Source("b", "b.txt", "", date="2024-03-13")]
+    mayor = _told("a", None, "visited", "meeting", "The mayor visited the injured in hospital.", words=["visit"])
+    president = _told("b", None, "visit", "meeting", "The president is expected to visit the city.",
+                      words=["visit"])
+    mayor.actors, president.actors = ["mayor"], ["president"]
+    assert len(resolve_events([mayor, president], sources)) == 2
+    president.actors = ["president", "mayor"]
+    assert len(resolve_events([mayor, president], sources)) == 1

@@ -6,15 +6,20 @@ or event nouns from a generic English lexicon) are grouped by the parse
 Oct. 18, killed 14 soldiers before the truce was agreed on Thursday" is
 two). Each mention has its type, the date that hangs from its words
 (resolved against the article date), the actors, place and figures in its
-stretch of the sentence.
+stretch of the sentence. Whole-day gaps count from a dated clause: "held
+for five days before being freed on Sunday" began five days before that
+Sunday; "on Saturday, two days after a ceasefire took effect" dates the
+ceasefire two days earlier.
 """
 from __future__ import annotations
 
+import datetime as dt
+import re
 from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from generator.extract.dates import DateMatch, find_dates
+from generator.extract.dates import DateMatch, find_dates, parse_iso
 from generator.extract.nlp import doc_text
 from generator.model import Actor, EventMention, Figure, Source
 
@@ -138,6 +143,12 @@ def _group_event(sent: Span, source: Source, actors: list[Actor], group: list[tu
     kind = _group_type(group, token, kind)
     start_date, end_date = _pick_dates(_own_dates(dates, group, owned), token)
     lo, hi = _trimmed(sent) if whole else _run(sent, owned, token)
+    figures = _figures(sent, source, lo, hi)
+    counted = _counted_back(sent, owned, dates, figures)
+    if counted is not None:
+        start_date, end_date = counted
+    elif start_date is None:
+        start_date = _days_from_main(token, dates, figures) or start_date
     actor_ids = _actors_in(sent, actors, owned if not whole else None)
     place = _place(sent, token, actors, owned if not whole else None)
     if kind in ("statement", "interview") and not (start_date or actor_ids):
@@ -156,7 +167,7 @@ def _group_event(sent: Span, source: Source, actors: list[Actor], group: list[tu
         date_end=end_date.value if end_date else None,
         actors=actor_ids,
         place=place,
-        figures=_figures(sent, source, lo, hi),
+        figures=figures,
         trigger_words=sorted({t.lemma_.lower() for t, _ in group}),
     )
 
@@ -366,6 +377,69 @@ def _own_dates(dates: list[DateMatch], group: list[tuple[Token, str]], owned: se
     return [d for d in dates if _token_index(doc, d.start) in told & owned]
 
 
+END_MARKS = {"before", "until", "till"}
+WHOLE_DAY_UNITS = re.compile(r"\b(?:days?|weeks?|hours?|fortnight)\b", re.I)
+
+
+def _counted_back(sent: Span, owned: set[int], dates: list[DateMatch],
+                  figures: list[Figure]) -> Optional[tuple[DateMatch, DateMatch]]:
+    """ "Held for 72 hours before being freed on Wednesday": it began that long before that day.
+
+    An owned verb has a duration in whole days and a "before"/"until" clause dated to one day; the
+    happening ran from that day less the duration to that day. The clause's day is not the happening's
+    start ("held for five days before being released on Sunday" did not begin on Sunday).
+    """
+    doc = sent.doc
+    for mark in sent:
+        if mark.lower_ not in END_MARKS or mark.dep_ not in ("prep", "mark"):
+            continue
+        clause = {t.i for t in (mark.subtree if mark.dep_ == "prep" else mark.head.subtree)}
+        verb = mark.head if mark.dep_ == "prep" else mark.head.head
+        if verb.i not in owned or verb.i in clause:
+            continue
+        end = next((d for d in dates if d.value and _token_index(doc, d.start) in clause), None)
+        span = {t.i for t in verb.subtree} - clause
+        lasted = [f for f in figures if f.kind == "duration" and not f.hedge and f.value >= 24 and f.value % 24 == 0
+                  and WHOLE_DAY_UNITS.search(f.text) and _token_index(doc, f.start) in span]
+        day = parse_iso(end.value) if end else None
+        if day is None or len(lasted) != 1:
+            continue
+        began = (day - dt.timedelta(days=int(lasted[0].value // 24))).isoformat()
+        text = f"{lasted[0].text} {mark.text} {end.text}"
+        return (DateMatch(start=lasted[0].start, end=end.end, text=text, value=began),
+                DateMatch(start=end.start, end=end.end, text=end.text, value=end.value, until=True))
+    return None
+
+
+def _days_from_main(token: Token, dates: list[DateMatch], figures: list[Figure]) -> Optional[DateMatch]:
+    """ "Civilians left on Saturday, two days after a ceasefire took effect": the ceasefire took effect
+    two days before Saturday ("before": after it). Whole days only; the main clause gives the day."""
+    doc = token.doc
+    verb = token if token.pos_ in ("VERB", "AUX") else _governing_verb(token)
+    if verb is None or verb.dep_ != "advcl":
+        return None
+    mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
+    if mark is None:
+        return None
+    gap = next((c for c in [*verb.children, *mark.children] if c.dep_ == "npadvmod"), None)
+    if gap is None:
+        return None
+    gap_span = {t.i for t in gap.subtree}
+    lasted = [f for f in figures if f.kind == "duration" and not f.hedge and f.value % 24 == 0
+              and WHOLE_DAY_UNITS.search(f.text) and _token_index(doc, f.start) in gap_span]
+    main = verb.head
+    clause = {t.i for t in verb.subtree}
+    near = {t.i for c in main.children if c.dep_ in DATE_DEPS and c.i not in clause for t in c.subtree}
+    anchor = next((d for d in dates if d.value and _token_index(doc, d.start) in near - clause), None)
+    day = parse_iso(anchor.value) if anchor else None
+    if day is None or len(lasted) != 1:
+        return None
+    shift = dt.timedelta(days=int(lasted[0].value // 24))
+    value = (day - shift if mark.lower_ == "after" else day + shift).isoformat()
+    said = f"{lasted[0].text} {mark.text} {anchor.text.split(',')[0]}"
+    return DateMatch(start=lasted[0].start, end=anchor.end, text=said, value=value)
+
+
 def _when_clause(token: Token) -> set[int]:
     """ "The truce collapsed when a convoy was bombed on Monday": what happened at once shares its day."""
     node = _governing_verb(token) or token
@@ -378,9 +452,13 @@ def _when_clause(token: Token) -> set[int]:
 
 def _told_on(token: Token) -> set[int]:
     """ "The minister said on Tuesday that an investigation had been opened": with no date of its own,
-    a happening reported by a verb of saying is dated no later than the saying; its date stands in."""
+    a happening reported by a verb of saying is dated no later than the saying; its date stands in.
+    Not for a toll ("the union said on Thursday that 27 people were killed in the explosion"): tolls are
+    told days after the killing."""
     node = _governing_verb(token) or token
     if node.pos_ not in ("VERB", "AUX") or node.dep_ != "ccomp" or node.head.lemma_.lower() not in SPEECH_VERBS:
+        return set()
+    if node.lemma_.lower() in CASUALTY_VERBS:
         return set()
     return {t.i for c in node.head.children if c.dep_ in DATE_DEPS for t in c.subtree}
 
@@ -425,6 +503,8 @@ def _trigger_type(token: Token) -> Optional[str]:
     lemma = token.lemma_.lower()
     word = token.text.lower()
     if token.pos_ == "NOUN" or token.tag_ in ("NN", "NNS"):
+        if token.dep_ == "compound" and token.head.lemma_.lower() in ROLE_HEADS:
+            return None  # "the fire chief", "strike leaders": someone's role, not a happening
         kind = NOUN_TRIGGERS.get(word) or NOUN_TRIGGERS.get(lemma)
         if kind is None and word.endswith(("strike", "strikes")):
             kind = "attack"  # airstrikes
@@ -448,8 +528,13 @@ def _trigger_type(token: Token) -> Optional[str]:
             return "protest"  # "striking miners"
         if lemma == "hold":
             return "arrest" if _holds_people(token) else None
+        if lemma in DENIAL_VERBS:
+            return "statement" if _denies_charges(token) else None
         if lemma == "meet" and any(c.dep_ == "dobj" and c.lemma_.lower() in MET_NOT_PEOPLE for c in token.children):
             return None  # "met the definition", "met their demands"
+        if lemma == "meet" and any(c.dep_ == "agent" and any(o.lemma_.lower() in MET_NOT_PEOPLE for o in c.children)
+                                   for c in token.children):
+            return None  # "the advances have been met by fierce resistance"
         if lemma == "reach" and any(c.dep_ == "dobj" and _is_place_name(c) for c in token.children):
             return "meeting"  # "monitors reached Sarnik on Sunday": an arrival
         if lemma == "pull" and any(c.dep_ in ("prt", "advmod") and c.lower_ in ("back", "out") for c in token.children):
@@ -458,10 +543,24 @@ def _trigger_type(token: Token) -> Optional[str]:
     return None
 
 
+DENIAL_VERBS = {"deny", "reject", "dismiss", "refute", "rebut"}
+CHARGE_WORDS = {"accusation", "allegation", "claim", "charge", "report", "suggestion", "criticism", "assertion"}
+
+
+def _denies_charges(token: Token) -> bool:
+    """ "The minister on Friday rejected accusations that …": a denial, an act of its own (not "rejected the
+    proposal", a position on something else)."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in CHARGE_WORDS for c in token.children)
+
+
+ROLE_HEADS = {"chief", "brigade", "department", "service", "officer", "official", "station", "spokesman",
+              "spokeswoman", "spokesperson", "commander", "leader", "crew", "engine", "truck", "fighter",
+              "minister", "ministry", "agency", "committee", "expert", "survivor"}
 CEREMONY_WORDS = {"memorial", "funeral", "remembrance", "prayer", "church", "thanksgiving", "burial"}
 MET_NOT_PEOPLE = {"definition", "criterion", "criteria", "target", "demand", "requirement", "deadline",
                   "standard", "expectation", "goal", "need", "condition", "threshold", "obligation", "cost",
-                  "end", "fate", "death", "approval", "resistance", "opposition", "criticism"}
+                  "end", "fate", "death", "approval", "resistance", "opposition", "criticism", "protest",
+                  "anger", "silence", "scepticism", "skepticism", "condemnation", "fire", "force"}
 CAPTIVE_WORDS = {"hostage", "prisoner", "detainee", "captive", "journalist", "worker", "sailor", "crew",
                  "aid", "tourist", "soldier", "civilian", "activist", "manager", "official", "employee",
                  "executive", "staff", "student", "child", "passenger", "priest", "nurse", "doctor",

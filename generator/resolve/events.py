@@ -4,7 +4,10 @@ Two mentions may join when their types are compatible, their dates do
 not disagree (two known different days never merge; an unknown date must
 fall in the other's article-date window, widened back by a duration it
 gives), and they share enough: trigger words or kindred ones (truce /
-ceasefire), place, actors, figures. Each joined mention records why
+ceasefire), place, actors, figures. Across articles, a type in common
+counts only with a word or a known day in common; a state "since" a day
+is not an hours-long pause; statements need a speaker and a day in
+common, meetings and visits a person or a day. Each joined mention records why
 (``linked_by``). Clustering is greedy and deterministic.
 """
 from __future__ import annotations
@@ -45,6 +48,7 @@ TRIGGER_NOUNS = {
     "boycott": "Boycott", "proclaim": "Proclamation", "unveil": "Announcement", "ratify": "Ratification",
     "convene": "Meeting", "recapture": "Recapture", "besiege": "Siege", "target": "Attack",
     "massacre": "Massacre", "investigate": "Investigation", "probe": "Investigation",
+    "deny": "Denial", "reject": "Denial", "dismiss": "Denial", "refute": "Denial", "rebut": "Denial",
 }
 TYPE_TITLES = {
     "announcement": "Announcement", "ceasefire": "Ceasefire", "attack": "Attack", "meeting": "Meeting",
@@ -57,7 +61,7 @@ TYPE_TITLES = {
 def resolve_events(mentions: list[EventMention], sources: list[Source]) -> list[Event]:
     """Events from mentions: one event per cluster, sorted by (date or "9999", id)."""
     dates = {s.id: s.date for s in sources}
-    leads = _leads(mentions)
+    leads = _leads(mentions, dates)
     ordered = sorted(mentions, key=lambda m: (m.date is None, m.date or "", m.source, m.start, m.end))
     clusters: list[list[EventMention]] = []
     index: dict[tuple, set[int]] = {}  # blocking keys → clusters that hold them
@@ -92,12 +96,13 @@ def _keys(mention: EventMention) -> set[tuple]:
     return keys
 
 
-def _leads(mentions: list[EventMention]) -> set[tuple[str, int]]:
-    """The first two event mentions of each article: what its story is about."""
+def _leads(mentions: list[EventMention], dates: dict) -> dict[tuple[str, int], str]:
+    """The first two event mentions of each dated article (what its story is about), with the article's date."""
     by_source: dict[str, list[int]] = {}
     for m in mentions:
         by_source.setdefault(m.source, []).append(m.start)
-    return {(source, start) for source, starts in by_source.items() for start in sorted(starts)[:LEAD_MENTIONS]}
+    return {(source, start): dates[source] for source, starts in by_source.items() if dates.get(source)
+            for start in sorted(starts)[:LEAD_MENTIONS]}
 
 
 LEAD_MENTIONS = 2
@@ -105,7 +110,7 @@ LEAD_BONUS = 2.0
 
 
 def _best_cluster(mention: EventMention, clusters: list[list[EventMention]], dates: dict,
-                  leads: set[tuple[str, int]] = frozenset()) -> Optional[int]:
+                  leads: dict[tuple[str, int], str] | None = None) -> Optional[int]:
     best, best_score = None, 0.0
     for at, cluster in enumerate(clusters):
         if _other_day(mention, cluster) or not all(_compatible(mention, other, dates) for other in cluster):
@@ -137,7 +142,35 @@ def _compatible(a: EventMention, b: EventMention, dates: dict) -> bool:
         return False
     if _campaign_and_day(a, b) or _campaign_and_day(b, a):
         return False
+    if _since_and_hours(a, b) or _since_and_hours(b, a):
+        return False
+    if a.type in SPEAKER_TYPES and a.source != b.source and not _same_saying(a, b):
+        return False
     return _dates_agree(a, b, dates)
+
+
+SPEAKER_TYPES = {"statement", "interview"}
+
+
+def _same_people_or_day(a: EventMention, b: EventMention) -> bool:
+    """Two articles' visits or meetings are one only with someone or a known day in common: the mayor's
+    visit to the wounded is not the president's visit expected later in the week."""
+    return bool(set(a.actors) & set(b.actors)) or (bool(a.date) and a.date == b.date)
+
+
+def _same_saying(a: EventMention, b: EventMention) -> bool:
+    """Two articles' statements are one only with a speaker and a known day in common: one speaker
+    makes many statements ("said in a statement"), and two speakers' denials are two."""
+    return bool(set(a.actors) & set(b.actors)) and bool(a.date) and a.date == b.date
+
+
+def _since_and_hours(a: EventMention, b: EventMention) -> bool:
+    """ "They have halted air attacks since Oct. 18" is a state of days, not an eight-hour pause
+    (unless both fall on one known day)."""
+    since = bool(a.date_text) and re.search(rf"\bsince\s+{re.escape(a.date_text)}", a.text, re.I) is not None
+    hours = [f.value for f in b.figures if f.kind == "duration" and not f.hedge]
+    same_day = bool(a.date) and a.date == b.date
+    return since and bool(hours) and max(hours) < 24 and not same_day
 
 
 _ONGOING = re.compile(r"\b(?:weeks|months|years)[- ]long\b|\bongoing\b|\bcampaign\b", re.I)
@@ -207,16 +240,22 @@ def _longest_duration(mention: EventMention) -> float:
 
 
 def _similarity(a: EventMention, b: EventMention) -> float:
+    if "meeting" in (a.type, b.type) and a.source != b.source and not _same_people_or_day(a, b):
+        return 0.0
     score = 0.0
     trig_a, trig_b = _stems(a.trigger), _stems(b.trigger)
+    kindred = True
     if trig_a & trig_b:
         score += 3.0 if trig_a == trig_b else 2.0
     elif set(a.trigger_words) & set(b.trigger_words):
         score += 2.0
-    elif same_family(a, b):
+    elif same_family(a, b) or _talks_ending_in_deal(a, b):
         score += FAMILY_SCORE
     elif a.type == b.type:
+        if a.source != b.source and not (a.date and a.date == b.date):
+            return 0.0  # across articles, a type in common is too little without words or a day in common
         score += 1.0
+        kindred = False
     if a.place and b.place and _norm(a.place) == _norm(b.place):
         score += 2.0
     shared_actors = set(a.actors) & set(b.actors)
@@ -228,7 +267,7 @@ def _similarity(a: EventMention, b: EventMention) -> float:
     score += min(_shared_figures(a, b), 2) * 0.75
     score += _word_overlap(a.text, b.text) * 3.0
     if _same_story(a, b):
-        score += SAME_STORY_BONUS
+        score += SAME_STORY_BONUS if kindred else SAME_STORY_BONUS / 2  # a type alone is a weak likeness
     return score
 
 
@@ -236,11 +275,12 @@ SAME_STORY_BONUS = 2.0
 FAMILY_SCORE = 1.5  # "truce" and "ceasefire": less than one word, more than one type
 # Words that name one kind of happening: different outlets pick different ones for the same event.
 TRIGGER_FAMILIES = [
-    {"ceasefire", "cease-fire", "truce", "pause", "armistice", "halt", "moratorium", "cessation", "lull",
-     "respite"},
+    {"ceasefire", "cease-fire", "truce", "pause", "armistice", "cessation", "lull", "respite"},
+    {"halt", "moratorium", "suspension", "freeze"},  # one side stops one thing: not a truce
     {"fighting", "fight", "clash", "clashes", "battle", "combat", "hostility", "hostilities", "skirmish"},
     {"attack", "strike", "airstrike", "raid", "bombing", "bomb", "bombard", "bombardment", "shelling",
-     "shell", "assault"},
+     "shell"},
+    {"attack", "assault", "offensive", "raid", "incursion"},  # on the ground: not the same as a bombing
     {"explosion", "blast", "explode", "detonation"},
     {"strike", "walkout", "stoppage"},
     {"flood", "floods", "flooding", "inundation"},
@@ -256,10 +296,24 @@ TRIGGER_FAMILIES = [
 ]
 
 
+TRIGGER_FAMILIES_BY_NAME = {"talks": next(f for f in TRIGGER_FAMILIES if "talks" in f),
+                            "deal": next(f for f in TRIGGER_FAMILIES if "deal" in f)}
+
+
 def same_family(a: EventMention, b: EventMention) -> bool:
     """Whether the two mentions name their happening with words of one family ("truce", "ceasefire")."""
     words_a, words_b = _trigger_lemmas(a), _trigger_lemmas(b)
     return any(words_a & family and words_b & family for family in TRIGGER_FAMILIES)
+
+
+def _talks_ending_in_deal(a: EventMention, b: EventMention) -> bool:
+    """ "Talks in Dunmore on Thursday" and "reached a deal on Thursday": on one known day, two articles'
+    talks and deal are one happening told two ways (one article would use one word for one happening)."""
+    if a.source == b.source or not a.date or a.date != b.date or a.date_end or b.date_end:
+        return False
+    talks, deal = TRIGGER_FAMILIES_BY_NAME["talks"], TRIGGER_FAMILIES_BY_NAME["deal"]
+    words_a, words_b = _trigger_lemmas(a), _trigger_lemmas(b)
+    return bool((words_a & talks and words_b & deal) or (words_a & deal and words_b & talks))
 
 
 def _trigger_lemmas(mention: EventMention) -> set[str]:
@@ -269,7 +323,7 @@ def _trigger_lemmas(mention: EventMention) -> set[str]:
 _ELSEWHEN = re.compile(r"\b(?:last|previous|earlier|former|prior|past|next|another)\b", re.I)
 
 
-def link_reasons(a: EventMention, b: EventMention, leads: set[tuple[str, int]] = frozenset()) -> list[str]:
+def link_reasons(a: EventMention, b: EventMention, leads: dict[tuple[str, int], str] | None = None) -> list[str]:
     """Why ``a`` was grouped with ``b``, in words for the event page."""
     reasons = []
     if _stems(a.trigger) & _stems(b.trigger) or set(a.trigger_words) & set(b.trigger_words):
@@ -298,10 +352,15 @@ def _source_word(a: EventMention, b: EventMention) -> str:
     return "another sentence of the article" if a.source == b.source else "another article"
 
 
-def _lead_bonus(a: EventMention, b: EventMention, leads: set[tuple[str, int]]) -> float:
-    """Two articles that open on the same kind of event are most likely telling one story."""
-    lead = (a.source, a.start) in leads and (b.source, b.start) in leads
-    return LEAD_BONUS if lead and a.source != b.source and a.type == b.type else 0.0
+def _lead_bonus(a: EventMention, b: EventMention, leads: dict[tuple[str, int], str] | None) -> float:
+    """Two articles of the same week that open on the same kind of event are most likely telling one story.
+
+    Undated articles get no bonus: two stories on one war, weeks apart, open on the same kind of event too.
+    """
+    day_a, day_b = (leads or {}).get((a.source, a.start)), (leads or {}).get((b.source, b.start))
+    if not day_a or not day_b or a.source == b.source or a.type != b.type:
+        return 0.0
+    return LEAD_BONUS if _days_apart(day_a, day_b) <= WINDOW_DAYS else 0.0
 
 
 def _same_story(a: EventMention, b: EventMention) -> bool:

@@ -239,34 +239,127 @@ def score_scare_quotes(gold: dict[str, dict], graph: dict, texts: dict[str, str]
 
 
 def score_events(gold: dict[str, dict], graph: dict, texts: dict[str, str]) -> list[Score]:
-    found, dated, merged = Score("events"), Score("events: right date"), Score("events: cross-article merge")
-    matched: dict[str, list[str]] = {}  # gold key → predicted event id per gold mention
+    """Events found; their dates; merging of one event's mentions across articles (recall and precision)."""
+    found = Score("events")
+    hits: list[tuple[str, dict, dict | None]] = []  # (source, gold mention, predicted event or None)
     for source, article in gold.items():
-        for event in article.get("events") or []:
-            span = locate(texts[source], event["evidence"])
+        events = article.get("events") or []
+        for event, hit in zip(events, match_event_mentions(events, graph, source, texts[source])):
+            hits.append((source, event, hit))
             found.gold += 1
-            hit = next((e for e in graph["events"] for m in e["mentions"]
-                        if span and m["source"] == source and touches(span, (m["start"], m["end"]))), None)
             if hit is None:
-                matched.setdefault(event["key"], []).append("")
                 found.misses.append(f"missed: {source}: {event['key']}: {event['evidence']!r}")
-                continue
-            found.found += 1
-            dated.gold += 1
-            right_date = str(event.get("date") or "") == str(hit.get("date") or "")
-            dated.found += right_date
-            if not right_date:
-                dated.misses.append(f"wrong: {source}: {event['key']}: {hit.get('date')} for {event.get('date')}")
-            matched.setdefault(event["key"], []).append(hit["id"])
-    for ids in matched.values():
-        for i, a in enumerate(ids):
-            for b in ids[i + 1:]:
+            else:
+                found.found += 1
+    found.note = f"{len(graph['events'])} predicted events; one predicted mention stands for one gold mention"
+    return [found, score_event_dates(gold, hits), score_event_merges(hits)]
+
+
+def match_event_mentions(events: list[dict], graph: dict, source: str, text: str) -> list[dict | None]:
+    """The predicted event of each gold mention of one article, or None.
+
+    A predicted mention that touches the gold evidence matches it, and stands for one gold mention only:
+    where it touches several (one sentence, two gold events), it goes to the gold mention whose evidence
+    holds its trigger word, then to the one it overlaps most; the others are missed (the extractor saw one
+    happening where the gold sees two).
+    """
+    spans = [locate(text, e["evidence"]) for e in events]
+    mentions = [(e, m) for e in graph["events"] for m in e["mentions"] if m["source"] == source]
+    pairs = []
+    for i, span in enumerate(spans):
+        for j, (_, m) in enumerate(mentions):
+            if span and touches(span, (m["start"], m["end"])):
+                shared = min(span[1], m["end"]) - max(span[0], m["start"])
+                pairs.append((-_holds_trigger(text, span, m), -shared, i, j))
+    result: list[dict | None] = [None] * len(events)
+    taken: set[int] = set()
+    for _, _, i, j in sorted(pairs):
+        if result[i] is None and j not in taken:
+            result[i] = mentions[j][0]
+            taken.add(j)
+    return result
+
+
+def _holds_trigger(text: str, span: tuple[int, int], mention: dict) -> bool:
+    """Whether the predicted mention's trigger word lies inside the gold evidence."""
+    trigger = str(mention.get("trigger") or "").casefold()
+    if not trigger:
+        return False
+    inside = text[max(span[0], mention["start"]): min(span[1], mention["end"])].casefold()
+    return re.search(rf"\b{re.escape(trigger)}\b", inside) is not None
+
+
+def gold_event_dates(gold: dict[str, dict]) -> dict[str, set[str]]:
+    """Gold key → the dates its articles give (an empty set when no article dates it)."""
+    dates: dict[str, set[str]] = {}
+    for article in gold.values():
+        for event in article.get("events") or []:
+            dates.setdefault(event["key"], set()).update({str(event["date"])} if event.get("date") else set())
+    return dates
+
+
+def expected_event_date(event: dict, event_dates: set[str]) -> str | None:
+    """The date a predicted event holding this gold mention must have; "?" when the gold cannot say.
+
+    The mention's own gold date when its article gives one. Otherwise the date the gold gives the event
+    in the other articles, when they agree on one; no date when no article dates the event; "?" when
+    articles disagree (the gold then defines no single date for an account that gives none).
+    """
+    if event.get("date"):
+        return str(event["date"])
+    if len(event_dates) > 1:
+        return "?"
+    return next(iter(event_dates), None)
+
+
+def score_event_dates(gold: dict[str, dict], hits: list[tuple[str, dict, dict | None]]) -> Score:
+    """Over the gold mentions found: the predicted event's date against the gold date of the event."""
+    dated = Score("events: right date")
+    event_dates = gold_event_dates(gold)
+    undecided = 0
+    for source, event, hit in hits:
+        if hit is None:
+            continue
+        expected = expected_event_date(event, event_dates[event["key"]])
+        if expected == "?":
+            undecided += 1
+            continue
+        dated.gold += 1
+        right = expected == (str(hit["date"]) if hit.get("date") else None)
+        dated.found += right
+        if not right:
+            own = "" if event.get("date") else " (from the other articles)"
+            dated.misses.append(f"wrong: {source}: {event['key']}: {hit.get('date')} for {expected}{own}")
+    dated.note = "share of the events found; a mention its article leaves undated takes the event's gold date"
+    if undecided:
+        dated.note += f"; {undecided} left out (undated here, articles disagree)"
+    return dated
+
+
+def score_event_merges(hits: list[tuple[str, dict, dict | None]]) -> Score:
+    """Pairs of one gold event's mentions in one predicted event (recall); pairs of gold mentions
+    in one predicted event that are one gold event (precision: the rest are wrong merges)."""
+    merged = Score("events: cross-article merge")
+    wrong_within = 0
+    for i, (source_a, a, hit_a) in enumerate(hits):
+        for source_b, b, hit_b in hits[i + 1:]:
+            together = hit_a is not None and hit_b is not None and hit_a["id"] == hit_b["id"]
+            if a["key"] == b["key"]:
                 merged.gold += 1
-                merged.found += bool(a) and a == b
-    found.note = f"{len(graph['events'])} predicted events"
-    dated.note = "share of the events found"
-    merged.note = "pairs of one event's mentions in one predicted event"
-    return [found, dated, merged]
+                merged.found += together
+                merged.predicted += together
+                merged.right += together
+                if not together:
+                    merged.misses.append(f"missed: {a['key']}: {source_a} / {source_b}")
+            elif together:
+                merged.predicted += 1
+                wrong_within += source_a == source_b
+                merged.misses.append(f"wrong: {hit_a['id']}: {source_a}: {a['key']} with {source_b}: {b['key']}")
+    wrong = merged.predicted - merged.right
+    pairs = "pair" if wrong == 1 else "pairs"
+    merged.note = (f"pairs of one event's mentions in one predicted event; wrong merges: {wrong} {pairs} of "
+                   f"different gold events in one predicted event ({wrong_within} within one article)")
+    return merged
 
 
 # ---------------------------------------------------------------- contradictions
