@@ -116,6 +116,17 @@ def test_actor_and_source_filters_narrow_the_list(unpacked: Path) -> None:
         assert chromium.blocked == [] and chromium.errors == []
 
 
+def test_address_preselects_an_actor(unpacked: Path) -> None:
+    with browser.OfflineBrowser() as chromium:
+        page = chromium.page
+        query = "?actors=dock%20union%27s%20%22branch%22&sources=unknown"
+        page.goto((unpacked / "timeline.html").as_uri() + query, wait_until="load")
+        page.wait_for_selector('form[data-timeline="filter"]:not([hidden])', timeout=5000)
+        assert shown_titles(page) == ["Dock strike", "Authority answers strike", "Port talks"]
+        assert page.eval_on_selector("#timeline-source", "s => s.value") == ""
+        assert chromium.blocked == [] and chromium.errors == []
+
+
 def test_without_javascript_every_entry_and_group_shows(unpacked: Path) -> None:
     with browser.OfflineBrowser(javascript=False) as chromium:
         page = chromium.page

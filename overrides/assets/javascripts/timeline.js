@@ -6,7 +6,8 @@
    whose <select> values are the same tokens. This script only compares those
    tokens and toggles `hidden`: it never turns page text into markup, loads
    nothing and needs no library. Without it the form stays hidden and every
-   entry shows. Runs on every page load, Material's instant navigation included
+   entry shows. A link may preselect: timeline.html?actors=<actor id>&sources=<source id>.
+   Runs on every page load, Material's instant navigation included
    (through its `document$` observable when present). */
 (function () {
   "use strict";
@@ -61,6 +62,27 @@
     if (count) count.textContent = countText(shown, total);
   }
 
+  function decoded(text) {
+    try {
+      return decodeURIComponent(text);
+    } catch (error) {
+      return text;
+    }
+  }
+
+  /* Preselect from the page address (?actors=<id>&sources=<id>) when such an option exists. */
+  function preselect(selects) {
+    if (typeof URLSearchParams !== "function") return;
+    var params = new URLSearchParams(window.location.search);
+    selects.forEach(function (select) {
+      var wanted = params.get(select.getAttribute("data-timeline-key"));
+      if (!wanted) return;
+      toArray(select.options).forEach(function (option) {
+        if (option.value && decoded(option.value) === wanted) select.value = option.value;
+      });
+    });
+  }
+
   function setup() {
     var form = document.querySelector('form[data-timeline="filter"]');
     if (!form || form.getAttribute("data-timeline-ready") === "1") return;
@@ -78,6 +100,7 @@
       });
     }
     form.addEventListener("submit", function (event) { event.preventDefault(); });
+    preselect(selects);
     form.hidden = false;
     refresh();
   }
