@@ -40,14 +40,14 @@ def unpack(bundle: Path, work: Path) -> Path:
 class OfflineBrowser:
     """A Chromium page that may load only file:// URLs; other requests are aborted and listed."""
 
-    def __init__(self) -> None:
+    def __init__(self, javascript: bool = True) -> None:
         from playwright.sync_api import sync_playwright
 
         self.blocked: list[str] = []
         self.errors: list[str] = []
         self._playwright = sync_playwright().start()
         self._browser = self._playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
-        self._context = self._browser.new_context(service_workers="block")
+        self._context = self._browser.new_context(service_workers="block", java_script_enabled=javascript)
         self._context.route("**/*", self._route)
         self.page = self._context.new_page()
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))

@@ -188,7 +188,45 @@ def test_contradictions_index_groups_and_cites() -> None:
 def test_timeline_orders_and_lists_undated_apart() -> None:
     page = render_pages(small_graph())["timeline.md"]
     assert page.index("Bridge reopening") < page.index("## Undated events") < page.index("Bridge inspection")
-    assert "<script" not in page and "Filter by actor" in page
+    assert "<script" not in page and "## Events by actor" in page and "## Events by source" in page
+
+
+def timeline_entries(html: str) -> dict[str, tuple[str, str]]:
+    """Event link text → (data-actors, data-sources) of each timeline entry in rendered HTML."""
+    found = re.findall(r'<li data-actors="([^"]*)" data-sources="([^"]*)">.*?<a href="[^"]*">([^<]*)</a>', html)
+    return {title: (actors, sources) for actors, sources, title in found}
+
+
+def test_timeline_entries_carry_actor_and_source_tokens() -> None:
+    html = to_html(render_pages(small_graph())["timeline.md"])
+    entries = timeline_entries(html)
+    assert entries == {"Bridge reopening": ("ann-lee transport-agency", "001 002"),
+                       "Bridge inspection": ("", "002")}
+    dated, undated = html.split('<h2 id="undated-events">')
+    assert '<ol class="timeline" data-timeline="list">' in dated and "Bridge inspection" not in dated
+    assert '<time datetime="2020-03-02">' in dated
+    assert "Bridge inspection" in undated.split('<h2 data-search-exclude')[0]
+    assert '<option value="ann-lee">Ann Lee (1)</option>' in html
+    assert '<option value="002">002: Riverton bridge opening delayed (2)</option>' in html
+    assert '<form class="timeline-filter" data-timeline="filter" hidden' in html  # shown by timeline.js only
+
+
+def test_timeline_filter_data_stays_inert() -> None:
+    graph = hostile_graph()
+    graph.actors[0].id = "evil \" onclick=\"x <b>"
+    graph.events[0].actors = [graph.actors[0].id]
+    html = to_html(render_pages(graph)["timeline.md"])
+    assert timeline_entries(html)["&lt;img src&#61;x onerror&#61;alert&#40;5&#41;&gt; &#123;&#123; 7&#42;7 &#125;&#125;"] \
+        == ("evil%20%22%20onclick%3D%22x%20%3Cb%3E", "evil")
+    assert '<option value="evil%20%22%20onclick%3D%22x%20%3Cb%3E">&lt;script&gt;' in html
+    assert "<script" not in html and "<b>" not in html and "onclick=" not in html
+
+
+def test_timeline_without_events_has_no_filter() -> None:
+    graph = small_graph()
+    graph.events = []
+    page = render_pages(graph)["timeline.md"]
+    assert "data-timeline" not in page and "0 dated events" in page
 
 
 def test_sentence_bounds_skip_abbreviations() -> None:
@@ -277,3 +315,14 @@ def test_an_inferred_article_date_says_so() -> None:
     source.date, source.date_origin = "2020-03-01", "inferred"
     page = render_pages(graph)[f"sources/{source.id}.md"]
     assert "2020-03-01" in page and "inferred, not in the article" in page
+
+
+def test_timeline_context_counts_known_actors_and_sources_only() -> None:
+    from generator.render.timeline import timeline_context
+
+    graph = small_graph()
+    graph.events[0].actors.append("nobody-known")
+    context = timeline_context(graph, sorted(graph.actors, key=lambda a: a.name))
+    assert [t.actors for t in context["dated"]] == [("ann-lee", "transport-agency")]
+    assert [(o.value, o.count) for o in context["source_options"]] == [("001", 1), ("002", 2)]
+    assert [a.id for a, _ in context["by_actor"]] == ["ann-lee", "transport-agency"]

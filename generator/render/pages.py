@@ -11,7 +11,7 @@ from generator.render.citations import sentence_at
 from generator.render.corpus import FOLDERS, Corpus, Links, quote_anchor
 from generator.render.filters import Safe, finalize, md_escape
 from generator.render.network import network_svg
-from generator.render.timeline import chronological, dated_and_undated, event_date_label
+from generator.render.timeline import chronological, dated_and_undated, event_date_label, timeline_context
 
 TEMPLATES = Path(__file__).parent / "templates"
 ROOT_PAGES = ("index.md", "timeline.md")
@@ -104,13 +104,7 @@ class PageRenderer:
                            preview=dated[:HOME_TIMELINE], undated_count=len(undated))
 
     def timeline(self) -> str:
-        dated, undated = dated_and_undated(self.graph.events)
-        by_actor = [(a, chronological(self.corpus.events_by_actor[a.id])) for a in self.actors_sorted()
-                    if self.corpus.events_by_actor.get(a.id)]
-        position = {e.id: i for i, e in enumerate(dated + undated)}
-        by_source = [(source, sorted(self.corpus.events_by_source[source.id], key=lambda e: position[e.id]))
-                     for source in self.graph.sources if self.corpus.events_by_source.get(source.id)]
-        return self.render("timeline.md.j2", "", dated=dated, undated=undated, by_actor=by_actor, by_source=by_source)
+        return self.render("timeline.md.j2", "", **timeline_context(self.graph, self.actors_sorted()))
 
     def contradictions(self) -> str:
         by_event: list[tuple[Optional[Event], list]] = [
