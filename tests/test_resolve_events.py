@@ -283,3 +283,18 @@ def test_two_articles_visits_by_different_people_stay_apart():
     assert len(resolve_events([mayor, president], sources)) == 2
     president.actors = ["president", "mayor"]
     assert len(resolve_events([mayor, president], sources)) == 1
+
+
+
+
+def test_an_undated_weekday_unlike_a_known_day_keeps_apart_unless_corroborated():
+    """ "Announced on Wednesday" in an article without a date is not a truce known to be on a Monday,
+    unless a place, actor or figure ties them (the weekday may be the announcement's)."""
+    sources = [Source("a", "a.txt", "", date="2021-07-06"), Source("b", "b.txt", "")]
+    known = _mention("a", "2021-07-05", trigger="ceasefire", place="Tolven")  # a Monday
+    wednesday = _mention("b", None, trigger="ceasefire", place="", date_text="Wednesday")
+    monday = _mention("b", None, trigger="ceasefire", place="", date_text="on Monday")
+    placed = _mention("b", None, trigger="ceasefire", place="Tolven", date_text="Wednesday")
+    assert len(resolve_events([known, wednesday], sources)) == 2
+    assert len(resolve_events([known, monday], sources)) == 1
+    assert len(resolve_events([known, placed], sources)) == 1

@@ -223,6 +223,14 @@ def _weekday(text: str, anchor: Optional[dt.date], future: bool):
     return anchor - dt.timedelta(days=back)
 
 
+def named_weekday(expression: str) -> Optional[int]:
+    """The weekday (0 = Monday) a date expression names ("on Wednesday", "Friday evening"), or None."""
+    if re.search(r"\b(week|month|year)s?\b", expression) or _is_weekday_abbrev_noise(expression.strip()):
+        return None
+    match = WEEKDAY.search(expression)
+    return WEEKDAYS[match.group(2).lower()] if match else None
+
+
 # --- windows: what range of days a vaguer expression allows --------------------------------------
 
 

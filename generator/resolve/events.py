@@ -17,7 +17,7 @@ import unicodedata
 from collections import Counter
 from typing import Optional
 
-from generator.extract.dates import date_window, days_apart, parse_iso
+from generator.extract.dates import date_window, days_apart, named_weekday, parse_iso
 from generator.model import Event, EventMention, Source
 
 # Types that can name the same happening.
@@ -196,6 +196,8 @@ def _dates_agree(a: EventMention, b: EventMention, dates: dict) -> bool:
         if a.date == b.date or _in_range(a.date, b) or _in_range(b.date, a):
             return True
         return a.source != b.source and _days_apart(a.date, b.date) <= DISPUTED_DAYS
+    if (_weekday_clash(a, b) or _weekday_clash(b, a)) and not _corroborated(a, b):
+        return False
     wa, wb = _window(a, dates), _window(b, dates)
     if wa is None or wb is None:
         return True  # nothing known on one side: let the words decide
@@ -203,6 +205,21 @@ def _dates_agree(a: EventMention, b: EventMention, dates: dict) -> bool:
 
 
 DISPUTED_DAYS = 2
+
+
+def _weekday_clash(a: EventMention, b: EventMention) -> bool:
+    """An undated "on Wednesday" names another weekday than ``b``'s known day. Weak evidence (the
+    weekday may be when it was announced), so a place, actor or figure in common overrules it."""
+    if a.date or not a.date_text or not b.date or b.date_end:
+        return False
+    weekday, day = named_weekday(a.date_text), parse_iso(b.date)
+    return weekday is not None and day is not None and day.weekday() != weekday
+
+
+def _corroborated(a: EventMention, b: EventMention) -> bool:
+    """Something besides words in common: a place, an actor or a figure."""
+    same_place = bool(a.place and b.place and _norm(a.place) == _norm(b.place))
+    return same_place or bool(set(a.actors) & set(b.actors)) or _shared_figures(a, b) > 0
 
 
 def _days_apart(a: str, b: str) -> int:
