@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -53,6 +54,7 @@ _SPELLING = {"defence": "defense", "organisation": "organization", "programme": 
 # ----------------------------------------------------------------- keys
 
 
+@lru_cache(maxsize=1 << 16)
 def person_key(name: str) -> str:
     """A person's name folded for comparison: "Bashar Al-Assad" -> "bashar al-assad"."""
     key = fold(name)
@@ -61,12 +63,14 @@ def person_key(name: str) -> str:
     return " ".join(key.split())
 
 
+@lru_cache(maxsize=1 << 16)
 def surname_key(name: str) -> str:
     """The last name without its particle: "Bashar al-Assad" -> "assad"."""
     last = person_key(name).split(" ")[-1] if name.strip() else ""
     return re.sub(r"^(al|el)-", "", last)
 
 
+@lru_cache(maxsize=1 << 16)
 def org_key(name: str) -> tuple[str, ...]:
     """An organisation's content words, sorted, spelling and demonyms normalised.
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Person titles and job nouns (lowercase). "a UN spokesman" -> person.
 TITLES = frozenset("""
@@ -261,6 +262,7 @@ def _table() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
 COUNTRIES, DEMONYMS, CAPITALS = _table()
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Casefolded, accent-free, with curly quotes made straight."""
     text = text.replace("’", "'").replace("‘", "'")

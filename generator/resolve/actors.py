@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import replace
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -68,6 +69,7 @@ def _names(actor: Actor) -> list[str]:
     return [actor.name] + [a for a in actor.aliases if a != actor.name and not is_description(a)]
 
 
+@lru_cache(maxsize=1 << 16)
 def is_description(alias: str) -> bool:
     """ "the minister", "The dockworkers' union", a headline's "Mayor": words for an actor, not its name."""
     return bool(re.match(r"(?i:the)\s+[a-z]", alias)) or is_title_word(alias)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 from typing import Optional
 
 from generator.extract.dates import date_window, days_apart, named_weekday, parse_iso
@@ -60,28 +61,70 @@ TYPE_TITLES = {
 
 def resolve_events(mentions: list[EventMention], sources: list[Source]) -> list[Event]:
     """Events from mentions: one event per cluster, sorted by (date or "9999", id)."""
-    dates = {s.id: s.date for s in sources}
-    leads = _leads(mentions, dates)
+    dates = _Dates(sources)
+    leads = _leads(mentions, dates.by_source)
     ordered = sorted(mentions, key=lambda m: (m.date is None, m.date or "", m.source, m.start, m.end))
     clusters: list[list[EventMention]] = []
     index: dict[tuple, set[int]] = {}  # blocking keys → clusters that hold them
+    hulls: list[Optional[tuple[int, int]]] = []  # first and last day any dated member of a cluster may be on
     for mention in ordered:
-        candidates = sorted(set().union(*(index.get(k, set()) for k in _keys(mention))))
+        span = dates.span(mention)
+        candidates = sorted(i for i in set().union(*(index.get(k, set()) for k in _keys(mention)))
+                            if _may_agree(span, hulls[i]))
         best = _best_cluster(mention, [clusters[i] for i in candidates], dates, leads)
         at = len(clusters) if best is None else candidates[best]
         if best is None:
             mention.linked_by = []
             clusters.append([mention])
+            hulls.append(None)
         else:
             partner = max(clusters[at], key=lambda o: _similarity(mention, o) + _lead_bonus(mention, o, leads))
             mention.linked_by = link_reasons(mention, partner, leads)
             clusters[at].append(mention)
+        hulls[at] = _widen(hulls[at], span)
         for key in _keys(mention):
             index.setdefault(key, set()).add(at)
     events = [_event(cluster) for cluster in clusters]
     _assign_ids(events)
     events.sort(key=lambda e: (e.date or "9999", e.id))
     return events
+
+
+class _Dates:
+    """Article dates, and the days each mention may be about (worked out once per mention)."""
+
+    def __init__(self, sources: list[Source]) -> None:
+        self.by_source = {s.id: s.date for s in sources}
+        self._windows: dict[int, Optional[tuple[str, str]]] = {}
+        self._spans: dict[int, Optional[tuple[int, int]]] = {}
+
+    def window(self, mention: EventMention) -> Optional[tuple[str, str]]:
+        key = id(mention)
+        if key not in self._windows:
+            self._windows[key] = _window(mention, self.by_source.get(mention.source))
+        return self._windows[key]
+
+    def span(self, mention: EventMention) -> Optional[tuple[int, int]]:
+        """The window as day numbers."""
+        key = id(mention)
+        if key not in self._spans:
+            window = self.window(mention)
+            days = window and (parse_iso(window[0]), parse_iso(window[1]))
+            self._spans[key] = (days[0].toordinal(), days[1].toordinal()) if days and all(days) else None
+        return self._spans[key]
+
+
+def _may_agree(span: Optional[tuple[int, int]], hull: Optional[tuple[int, int]]) -> bool:
+    """A quick no: no dated member of the cluster can agree with the mention's days (``_dates_agree``)."""
+    if span is None or hull is None:
+        return True
+    return span[0] <= hull[1] + DISPUTED_DAYS and hull[0] - DISPUTED_DAYS <= span[1]
+
+
+def _widen(hull: Optional[tuple[int, int]], span: Optional[tuple[int, int]]) -> Optional[tuple[int, int]]:
+    if span is None:
+        return hull
+    return span if hull is None else (min(hull[0], span[0]), max(hull[1], span[1]))
 
 
 def _keys(mention: EventMention) -> set[tuple]:
@@ -109,7 +152,7 @@ LEAD_MENTIONS = 2
 LEAD_BONUS = 2.0
 
 
-def _best_cluster(mention: EventMention, clusters: list[list[EventMention]], dates: dict,
+def _best_cluster(mention: EventMention, clusters: list[list[EventMention]], dates: _Dates,
                   leads: dict[tuple[str, int], str] | None = None) -> Optional[int]:
     best, best_score = None, 0.0
     for at, cluster in enumerate(clusters):
@@ -137,7 +180,7 @@ def compatible_types(a: str, b: str) -> bool:
     return a == b or any(a in group and b in group for group in TYPE_GROUPS)
 
 
-def _compatible(a: EventMention, b: EventMention, dates: dict) -> bool:
+def _compatible(a: EventMention, b: EventMention, dates: _Dates) -> bool:
     if not compatible_types(a.type, b.type) or _durations_differ(a, b):
         return False
     if _campaign_and_day(a, b) or _campaign_and_day(b, a):
@@ -167,10 +210,15 @@ def _same_saying(a: EventMention, b: EventMention) -> bool:
 def _since_and_hours(a: EventMention, b: EventMention) -> bool:
     """ "They have halted air attacks since Oct. 18" is a state of days, not an eight-hour pause
     (unless both fall on one known day)."""
-    since = bool(a.date_text) and re.search(rf"\bsince\s+{re.escape(a.date_text)}", a.text, re.I) is not None
+    since = bool(a.date_text) and _says_since(a.text, a.date_text)
     hours = [f.value for f in b.figures if f.kind == "duration" and not f.hedge]
     same_day = bool(a.date) and a.date == b.date
     return since and bool(hours) and max(hours) < 24 and not same_day
+
+
+@lru_cache(maxsize=65536)
+def _says_since(text: str, date_text: str) -> bool:
+    return re.search(rf"\bsince\s+{re.escape(date_text)}", text, re.I) is not None
 
 
 _ONGOING = re.compile(r"\b(?:weeks|months|years)[- ]long\b|\bongoing\b|\bcampaign\b", re.I)
@@ -180,12 +228,18 @@ ONGOING_HOURS = 7 * 24  # a week: "a six-week strike", not "two days after"
 
 def _campaign_and_day(a: EventMention, b: EventMention) -> bool:
     """An undated weeks-long campaign is not one day's attack, unless that day is when it began."""
-    ongoing = bool(_ONGOING.search(a.text)) or _longest_duration(a) >= ONGOING_HOURS
-    one_day = bool(b.date) and not b.date_end and not _STARTED.search(b.text)
-    return ongoing and not a.date and one_day
+    if a.date or not b.date or b.date_end:
+        return False
+    ongoing = _matches(_ONGOING, a.text) or _longest_duration(a) >= ONGOING_HOURS
+    return ongoing and not _matches(_STARTED, b.text)
 
 
-def _dates_agree(a: EventMention, b: EventMention, dates: dict) -> bool:
+@lru_cache(maxsize=65536)
+def _matches(pattern: re.Pattern, text: str) -> bool:
+    return pattern.search(text) is not None
+
+
+def _dates_agree(a: EventMention, b: EventMention, dates: _Dates) -> bool:
     """Known days agree when equal, or (in different articles) close enough for one to have it wrong.
 
     Articles disagree about when things happened; that disagreement is a
@@ -198,7 +252,7 @@ def _dates_agree(a: EventMention, b: EventMention, dates: dict) -> bool:
         return a.source != b.source and _days_apart(a.date, b.date) <= DISPUTED_DAYS
     if (_weekday_clash(a, b) or _weekday_clash(b, a)) and not _corroborated(a, b):
         return False
-    wa, wb = _window(a, dates), _window(b, dates)
+    wa, wb = dates.window(a), dates.window(b)
     if wa is None or wb is None:
         return True  # nothing known on one side: let the words decide
     return wa[0] <= wb[1] and wb[0] <= wa[1]
@@ -232,9 +286,8 @@ def _in_range(day: str, mention: EventMention) -> bool:
     return bool(mention.date and mention.date_end and mention.date <= day <= mention.date_end)
 
 
-def _window(mention: EventMention, dates: dict) -> Optional[tuple[str, str]]:
+def _window(mention: EventMention, anchor: Optional[str]) -> Optional[tuple[str, str]]:
     """The days a mention may be about: its date, its vaguer words, or its article's date ± a week."""
-    anchor = dates.get(mention.source)
     if mention.date:
         return mention.date, mention.date_end or mention.date
     if mention.date_text:
@@ -408,9 +461,10 @@ def _word_overlap(a: str, b: str) -> float:
     return len(words_a & words_b) / len(words_a | words_b)
 
 
-def _stems(text: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def _stems(text: str) -> frozenset[str]:
     words = re.findall(r"[a-z0-9]+", _norm(text))
-    return {_stem(w) for w in words if w not in STOPWORDS and len(w) > 2}
+    return frozenset(_stem(w) for w in words if w not in STOPWORDS and len(w) > 2)
 
 
 def _stem(word: str) -> str:
