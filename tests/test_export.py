@@ -49,3 +49,13 @@ def test_quotes_csv_rows(tmp_path: Path) -> None:
     assert rows[1][0] == "001:q1" and rows[1][5] == "ann-lee" and rows[1][6] == "Ann Lee"
     assert rows[1][8] == "Traffic is flowing again,"
     assert rows[2][5] == "" and rows[2][6] == ""
+
+
+def test_graph_json_has_one_item_per_line(tmp_path: Path) -> None:
+    target = tmp_path / "graph.json"
+    graph = small_graph()
+    write_graph_json(graph, target)
+    lines = target.read_text(encoding="utf-8").splitlines()
+    actor_lines = [line for line in lines if line.startswith('{"aliases"')]
+    assert len(actor_lines) == len(graph.actors)
+    assert json.loads(target.read_text(encoding="utf-8")) == json.loads(json.dumps(graph_to_dict(graph)))
