@@ -4,7 +4,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import asdict
 from pathlib import Path
 
 from generator.model import Graph, Source
@@ -12,9 +11,20 @@ from generator.model import Graph, Source
 QUOTE_COLUMNS = ("id", "source", "start", "end", "kind", "speaker id", "speaker name", "cue", "text")
 
 
+def _plain(value):
+    """Dataclasses as dicts, lists and tuples as lists, recursively (``asdict`` without its deep copies)."""
+    if hasattr(value, "__dataclass_fields__"):
+        return {name: _plain(getattr(value, name)) for name in value.__dataclass_fields__}
+    if isinstance(value, (list, tuple)):
+        return [_plain(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    return value
+
+
 def _source(source: Source) -> dict:
     """Source metadata and paragraphs; the text itself stays in the seeds."""
-    data = asdict(source)
+    data = _plain(source)
     data.pop("text")
     return data
 
@@ -23,10 +33,10 @@ def graph_to_dict(graph: Graph) -> dict:
     """The whole graph as JSON-ready data (contract fields plus the other dataclass fields)."""
     return {
         "sources": [_source(s) for s in graph.sources],
-        "actors": [asdict(a) for a in graph.actors],
-        "quotes": [asdict(q) for q in graph.quotes],
-        "events": [asdict(e) for e in graph.events],
-        "contradictions": [asdict(c) for c in graph.contradictions],
+        "actors": _plain(graph.actors),
+        "quotes": _plain(graph.quotes),
+        "events": _plain(graph.events),
+        "contradictions": _plain(graph.contradictions),
         "problems": list(graph.problems),
     }
 

@@ -79,7 +79,7 @@ def build(settings: Settings, progress: Progress = stderr_progress, timings: Tim
     timings = timings or Timings()
     graph = make_graph(settings, progress, timings)
     content = settings.content_dir
-    pages = timings.run("render", render.write_pages, graph, content)
+    pages = timings.run("render", render.write_pages, graph, content, settings.jobs)
     export.write_graph_json(graph, content / "data" / "graph.json")
     export.write_quotes_csv(graph, content / "data" / "quotes.csv")
     progress(f"render: {len(pages)} pages in {content}")

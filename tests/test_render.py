@@ -326,3 +326,14 @@ def test_timeline_context_counts_known_actors_and_sources_only() -> None:
     assert [t.actors for t in context["dated"]] == [("ann-lee", "transport-agency")]
     assert [(o.value, o.count) for o in context["source_options"]] == [("001", 1), ("002", 2)]
     assert [a.id for a, _ in context["by_actor"]] == ["ann-lee", "transport-agency"]
+
+
+def test_pages_rendered_in_worker_processes_are_the_same(monkeypatch) -> None:
+    from generator.render import pages as pages_module
+
+    graph = small_graph()
+    serial = render_pages(graph)
+    monkeypatch.setattr(pages_module, "PARALLEL_PAGES", 1)
+    parallel = render_pages(graph, jobs=2)
+    assert parallel == serial
+    assert list(parallel) == list(serial)

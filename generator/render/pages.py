@@ -1,8 +1,11 @@
 """Render every page of the microsite from a Graph with Jinja2 templates."""
 from __future__ import annotations
 
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Callable, Iterable, Optional
 
 import jinja2
 
@@ -75,28 +78,32 @@ class PageRenderer:
 
     def pages(self) -> dict[str, str]:
         """Relative path (posix) → Markdown text, for every page."""
-        pages: dict[str, str] = {}
-        pages["index.md"] = self.home()
-        pages["timeline.md"] = self.timeline()
-        pages["actors/index.md"] = self.render("actors_index.md.j2", "../", kinds=self.actors_by_kind(),
-                                               ranked=self.actors_ranked())
-        pages["events/index.md"] = self.render("events_index.md.j2", "../", dated=dated_and_undated(self.graph.events))
-        pages["quotes/index.md"] = self.render("quotes_index.md.j2", "../", speakers=self.speakers_ranked())
-        pages["sources/index.md"] = self.render("sources_index.md.j2", "../")
-        pages["contradictions/index.md"] = self.contradictions()
+        return {path: make() for path, make in self.tasks()}
+
+    def tasks(self) -> list[tuple[str, Callable[[], str]]]:
+        """Every page as (relative path, a call that renders it), in a fixed order."""
         names = self.corpus.names
-        for actor in self.graph.actors:
-            pages[f"actors/{names['actors'][actor.id]}.md"] = self.actor_page(actor)
-        for event in self.graph.events:
-            pages[f"events/{names['events'][event.id]}.md"] = self.event_page(event)
-        for source_id, quotes in self.corpus.quotes_by_source.items():
-            if source_id in self.corpus.sources:
-                pages[f"quotes/{names['quotes'][source_id]}.md"] = self.render(
-                    "quotes_source.md.j2", "../", s=self.corpus.sources[source_id], quotes=quotes)
-        for source in self.graph.sources:
-            pages[f"sources/{names['sources'][source.id]}.md"] = self.render(
-                "source.md.j2", "../", s=source, paragraphs=source_paragraphs(source))
-        return pages
+        tasks: list[tuple[str, Callable[[], str]]] = [
+            ("index.md", self.home),
+            ("timeline.md", self.timeline),
+            ("actors/index.md", partial(self.render, "actors_index.md.j2", "../", kinds=self.actors_by_kind(),
+                                        ranked=self.actors_ranked())),
+            ("events/index.md", partial(self.render, "events_index.md.j2", "../",
+                                        dated=dated_and_undated(self.graph.events))),
+            ("quotes/index.md", partial(self.render, "quotes_index.md.j2", "../", speakers=self.speakers_ranked())),
+            ("sources/index.md", partial(self.render, "sources_index.md.j2", "../")),
+            ("contradictions/index.md", self.contradictions),
+        ]
+        tasks += [(f"actors/{names['actors'][a.id]}.md", partial(self.actor_page, a)) for a in self.graph.actors]
+        tasks += [(f"events/{names['events'][e.id]}.md", partial(self.event_page, e)) for e in self.graph.events]
+        tasks += [(f"quotes/{names['quotes'][source_id]}.md",
+                   partial(self.render, "quotes_source.md.j2", "../", s=self.corpus.sources[source_id], quotes=quotes))
+                  for source_id, quotes in self.corpus.quotes_by_source.items() if source_id in self.corpus.sources]
+        tasks += [(f"sources/{names['sources'][s.id]}.md", partial(self.source_page, s)) for s in self.graph.sources]
+        return tasks
+
+    def source_page(self, source: Source) -> str:
+        return self.render("source.md.j2", "../", s=source, paragraphs=source_paragraphs(source))
 
     def home(self) -> str:
         dated, undated = dated_and_undated(self.graph.events)
@@ -162,15 +169,35 @@ class PageRenderer:
         return [(k, [a for a in self.actors_sorted() if a.kind == k]) for k in kinds]
 
 
-def render_pages(graph: Graph) -> dict[str, str]:
-    """Every page's text by relative path under content/."""
-    return PageRenderer(graph).pages()
+PARALLEL_PAGES = 2000  # below this, starting processes costs more than it saves
+_forked_tasks: list[tuple[str, Callable[[], str]]] = []  # what forked workers inherit
 
 
-def write_pages(graph: Graph, content_dir: Path) -> list[Path]:
+def render_pages(graph: Graph, jobs: int = 1) -> dict[str, str]:
+    """Every page's text by relative path under content/; large sites render in ``jobs`` forked processes."""
+    tasks = PageRenderer(graph).tasks()
+    if jobs < 2 or len(tasks) < PARALLEL_PAGES:
+        return {path: make() for path, make in tasks}
+    _forked_tasks[:] = tasks
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            texts = [text for share in pool.map(_render_share, range(jobs), [jobs] * jobs) for text in share]
+    finally:
+        _forked_tasks.clear()
+    order = [path for share in range(jobs) for path, _ in tasks[share::jobs]]
+    rendered = dict(zip(order, texts))
+    return {path: rendered[path] for path, _ in tasks}
+
+
+def _render_share(share: int, shares: int) -> list[str]:
+    """In a forked worker: every ``shares``-th page from ``share`` (interleaved, so shares weigh alike)."""
+    return [make() for _, make in _forked_tasks[share::shares]]
+
+
+def write_pages(graph: Graph, content_dir: Path, jobs: int = 1) -> list[Path]:
     """Write every page (only those whose bytes changed), delete stale generated pages."""
     content_dir = Path(content_dir)
-    pages = render_pages(graph)
+    pages = render_pages(graph, jobs)
     written = []
     for relative in sorted(pages):
         path = content_dir / relative
