@@ -5,12 +5,9 @@ import re
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
+from generator.ingest.sentences import sentence_spans
 from generator.model import Claim, Graph, Source
 
-ABBREVIATIONS = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|St|Jr|Sr|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|"
-    r"Sept|Oct|Nov|Dec|vs|etc|Inc|Ltd|Co|Corp)|\b[A-Z])\.$"
-)
 # "VELMAR, Kestria, March 12 - ": the place (and day) of writing before the first sentence.
 DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+(?:,\s*[A-Z][\w .'’-]*){0,2}\s+[-—–]\s+")
 # Verbs of saying, and how far before one its subject may be named.
@@ -18,7 +15,6 @@ SAYING = re.compile(r"\b(?:said|says|told|insisted|insists|stated|states|claimed
 SAYER_REACH = 60
 # A sentence of direct speech opens with a quotation mark.
 QUOTE_OPEN = re.compile(r"^[\"“‘'«]")
-SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 STOPWORDS = set(
     "a an the and or but of in on at to for from by with as that this these those which who whom whose is are was "
     "were be been being has have had do does did will would could should may might can not no it its it's they them "
@@ -44,28 +40,9 @@ def sentences(source: Source) -> list[Sentence]:
     for para in source.paragraphs:
         if not para.mined:
             continue
-        for start, end in _split(source.text, para.start, para.end):
+        for start, end in sentence_spans(source.text, para.start, para.end):
             found.append(Sentence(source.id, start, end, source.text[start:end], para.index))
     return found
-
-
-def _split(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    chunk = text[start:end]
-    begin = 0
-    for match in SENTENCE_END.finditer(chunk):
-        if ABBREVIATIONS.search(chunk[max(begin, match.start() - 6):match.start() + 1]):
-            continue
-        yield from _trimmed(chunk, start, begin, match.end())
-        begin = match.end()
-    yield from _trimmed(chunk, start, begin, len(chunk))
-
-
-def _trimmed(chunk: str, base: int, begin: int, end: int) -> Iterator[tuple[int, int]]:
-    piece = chunk[begin:end]
-    stripped = piece.strip()
-    if stripped:
-        lead = len(piece) - len(piece.lstrip())
-        yield base + begin + lead, base + begin + lead + len(stripped)
 
 
 class Corpus:

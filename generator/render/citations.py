@@ -1,49 +1,16 @@
 """Citations and the sentence around an offset, found from the paragraph text."""
 from __future__ import annotations
 
-import re
-
+from generator.ingest.sentences import sentence_spans
 from generator.model import Source
-
-# Generic English abbreviations after which a full stop does not end a sentence.
-ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof st gen col lt sgt capt maj cmdr adm gov sen rep pres jr sr "
-    "no vs etc inc ltd co corp dept est fig jan feb mar apr jun jul aug sep sept oct nov dec "
-    "u.s u.k u.n e.g i.e a.m p.m".split()
-)
-_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
-
-
-def _ends_sentence(text: str, match: re.Match) -> bool:
-    """False for full stops after abbreviations and initials."""
-    if not match.group(0).startswith("."):
-        return True
-    word = re.search(r"([\w.]+)$", text[: match.start()])
-    token = (word.group(1) if word else "").lower()
-    if not token:
-        return True
-    if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
-        return False
-    if "." in token:  # "U.S." style initialisms
-        return False
-    following = text[match.end():].lstrip()[:1]
-    return not following or not following.islower()
 
 
 def sentence_bounds(text: str, offset: int) -> tuple[int, int]:
-    """Start and end (exclusive) of the sentence of ``text`` containing ``offset``."""
-    start, end = 0, len(text)
-    for match in _END.finditer(text):
-        if not _ends_sentence(text, match):
-            continue
-        if match.end() <= offset:
-            start = match.end()
-        else:
-            end = match.end()
-            break
-    while start < end and text[start].isspace():
-        start += 1
-    return start, max(end, start)
+    """Start and end (exclusive) of the sentence of ``text`` containing ``offset`` (or the next one)."""
+    spans = sentence_spans(text)
+    if not spans:
+        return len(text), len(text)
+    return next(((a, b) for a, b in spans if offset < b), spans[-1])
 
 
 def sentence_at(source: Source, start: int, end: int | None = None) -> tuple[int, int]:
