@@ -313,8 +313,9 @@ def test_an_inferred_article_date_says_so() -> None:
     graph = small_graph()
     source = graph.sources[0]
     source.date, source.date_origin = "2020-03-01", "inferred"
-    page = render_pages(graph)[f"sources/{source.id}.md"]
-    assert "2020-03-01" in page and "inferred, not in the article" in page
+    pages = render_pages(graph)
+    assert "not before 2020-03-01 (inferred, not in the article" in pages[f"sources/{source.id}.md"]
+    assert "not before 2020-03-01" in pages["sources/index.md"]
 
 
 def test_timeline_context_counts_known_actors_and_sources_only() -> None:

@@ -50,7 +50,15 @@ def make_environment() -> jinja2.Environment:
     env.filters["number"] = format_number
     env.globals["event_date"] = event_date_label
     env.globals["quote_anchor"] = quote_anchor
+    env.globals["source_date"] = source_date_label
     return env
+
+
+def source_date_label(source: Source) -> str:
+    """The article's date; an inferred one is a lower bound (it reports events of that day)."""
+    if not source.date:
+        return "undated"
+    return f"not before {source.date}" if source.date_origin == "inferred" else source.date
 
 
 def source_paragraphs(source: Source) -> list[Safe]:
