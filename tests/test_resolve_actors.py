@@ -37,29 +37,7 @@ def test_spelling_variant_merged_with_same_role_and_explained(resolve_texts) -> 
     assert set(ids) == {a.id for e in extractions for a in e.actors}
 
 
-def test_kerry_and_kelly_stay_apart(resolve_texts) -> None:
-    (actors, _), _ = resolve_texts(
-        "Talks\n\nUS Secretary of State John Kerry said the talks would go on.",
-        "Briefing\n\nWhite House chief of staff John Kelly said the president was busy.",
-    )
-    assert {"John Kerry", "John Kelly"} <= set(names(actors))
 
-
-def test_different_first_names_stay_apart(resolve_texts) -> None:
-    (actors, _), _ = resolve_texts(
-        "Old regime\n\nHafez al-Assad, the former president, ruled for decades, historians said.",
-        "New regime\n\nBashar al-Assad, the president, said the army would win.",
-    )
-    people = names(a for a in actors if a.kind == "person")
-    assert "Hafez al-Assad" in people and "Bashar al-Assad" in people
-
-
-def test_one_added_word_makes_another_organisation(resolve_texts) -> None:
-    (actors, _), _ = resolve_texts(
-        "Fighting\n\nThe Free Syrian Army said it held the road.",
-        "Advance\n\nThe Syrian Army said it had taken the road.",
-    )
-    assert {"Free Syrian Army", "Syrian Army"} <= set(names(actors))
 
 
 def test_state_ministry_and_leader_stay_apart_and_variants_merge(resolve_texts) -> None:
@@ -88,13 +66,6 @@ def test_surname_and_acronym_join_their_full_forms(resolve_texts) -> None:
     front = next(a for a in actors if a.name == "Popular Liberation Front")
     assert "PLF" in front.aliases
 
-
-def test_obama_and_osama_stay_apart(resolve_texts) -> None:
-    (actors, _), _ = resolve_texts(
-        "Speech\n\nObama said the war would end.",
-        "Video\n\nOsama said the war would go on.",
-    )
-    assert {"Obama", "Osama"} <= set(names(actors))
 
 
 def test_ids_are_sorted_slugs_and_deterministic(resolve_texts) -> None:
@@ -168,14 +139,6 @@ def test_a_title_word_shared_merges_first_name_variants(resolve_texts) -> None:
     assert len([p for p in people if p.endswith("Demir")]) == 2
 
 
-def test_descriptions_never_merge_actors_across_articles(resolve_texts) -> None:
-    (actors, _), _ = resolve_texts(
-        "Budget\n\nFinance Minister Ana Petrov presented the budget. The minister said taxes would fall.",
-        "Strike\n\nLabour Minister Ivo Stan met the unions. The minister said talks would go on.",
-    )
-    people = names(a for a in actors if a.kind == "person")
-    assert "Ana Petrov" in people and "Ivo Stan" in people
-
 
 def test_forms_joined_inside_an_article_are_explained(resolve_texts) -> None:
     (actors, _), _ = resolve_texts(
@@ -186,3 +149,38 @@ def test_forms_joined_inside_an_article_are_explained(resolve_texts) -> None:
     assert any("'Damascus'" in m and "capital" in m for m in syria.merges)
     petrov = next(a for a in actors if a.name == "Ana Petrov")
     assert any("'The minister'" in m and "the one minister" in m for m in petrov.merges)
+
+
+STAY_APART = [
+    pytest.param(
+        "Talks\n\nUS Secretary of State John Kerry said the talks would go on.",
+        "Briefing\n\nWhite House chief of staff John Kelly said the president was busy.",
+        ("John Kerry", "John Kelly"),
+        id="Kerry and Kelly"),
+    pytest.param(
+        "Old regime\n\nHafez al-Assad, the former president, ruled for decades, historians said.",
+        "New regime\n\nBashar al-Assad, the president, said the army would win.",
+        ("Hafez al-Assad", "Bashar al-Assad"),
+        id="different first names"),
+    pytest.param(
+        "Fighting\n\nThe Free Syrian Army said it held the road.",
+        "Advance\n\nThe Syrian Army said it had taken the road.",
+        ("Free Syrian Army", "Syrian Army"),
+        id="one added word makes another organisation"),
+    pytest.param(
+        "Speech\n\nObama said the war would end.",
+        "Video\n\nOsama said the war would go on.",
+        ("Obama", "Osama"),
+        id="Obama and Osama"),
+    pytest.param(
+        "Budget\n\nFinance Minister Ana Petrov presented the budget. The minister said taxes would fall.",
+        "Strike\n\nLabour Minister Ivo Stan met the unions. The minister said talks would go on.",
+        ("Ana Petrov", "Ivo Stan"),
+        id="descriptions never merge actors across articles"),
+]
+
+
+@pytest.mark.parametrize("first, second, apart", STAY_APART)
+def test_hard_negatives_stay_apart(resolve_texts, first: str, second: str, apart: tuple[str, str]) -> None:
+    (actors, _), _ = resolve_texts(first, second)
+    assert set(apart) <= set(names(actors))
