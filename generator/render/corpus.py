@@ -57,7 +57,6 @@ class Corpus:
             self.quotes_by_source[quote.source].append(quote)
         self.source_order = {s.id: i for i, s in enumerate(graph.sources)}
         self.events_by_actor = self._events_by_actor()
-        self.events_by_source = self._events_by_source()
         self.contradictions_by_actor = self._contradictions_by_actor()
         self.contradictions_by_event: dict[str, list] = defaultdict(list)
         for contradiction in graph.contradictions:
@@ -70,14 +69,6 @@ class Corpus:
             ids = set(event.actors) | {a for m in event.mentions for a in m.actors}
             for actor_id in sorted(ids):
                 found[actor_id].append(event)
-        return found
-
-    def _events_by_source(self) -> dict[str, list[Event]]:
-        """For each source, the events it reports, in graph order."""
-        found: dict[str, list[Event]] = defaultdict(list)
-        for event in self.graph.events:
-            for source_id in sorted({m.source for m in event.mentions}):
-                found[source_id].append(event)
         return found
 
     def _contradictions_by_actor(self) -> dict[str, list]:

@@ -72,13 +72,13 @@ def resolve_events(mentions: list[EventMention], sources: list[Source]) -> list[
         candidates = sorted(i for i in set().union(*(index.get(k, set()) for k in _keys(mention)))
                             if _may_agree(span, hulls[i]))
         best = _best_cluster(mention, [clusters[i] for i in candidates], dates, leads)
-        at = len(clusters) if best is None else candidates[best]
         if best is None:
+            at = len(clusters)
             mention.linked_by = []
             clusters.append([mention])
             hulls.append(None)
         else:
-            partner = max(clusters[at], key=lambda o: _similarity(mention, o) + _lead_bonus(mention, o, leads))
+            at, partner = candidates[best[0]], best[1]
             mention.linked_by = link_reasons(mention, partner, leads)
             clusters[at].append(mention)
         hulls[at] = _widen(hulls[at], span)
@@ -153,14 +153,19 @@ LEAD_BONUS = 2.0
 
 
 def _best_cluster(mention: EventMention, clusters: list[list[EventMention]], dates: _Dates,
-                  leads: dict[tuple[str, int], str] | None = None) -> Optional[int]:
+                  leads: dict[tuple[str, int], str] | None = None) -> Optional[tuple[int, EventMention]]:
+    """The compatible cluster most like the mention, with its member most like it; None below MERGE_SCORE."""
+    def score(other: EventMention) -> float:
+        return _similarity(mention, other) + _lead_bonus(mention, other, leads)
+
     best, best_score = None, 0.0
     for at, cluster in enumerate(clusters):
         if _other_day(mention, cluster) or not all(_compatible(mention, other, dates) for other in cluster):
             continue
-        score = max(_similarity(mention, other) + _lead_bonus(mention, other, leads) for other in cluster)
-        if score >= MERGE_SCORE and score > best_score:
-            best, best_score = at, score
+        partner = max(cluster, key=score)
+        partner_score = score(partner)
+        if partner_score >= MERGE_SCORE and partner_score > best_score:
+            best, best_score = (at, partner), partner_score
     return best
 
 
@@ -272,8 +277,11 @@ def _weekday_clash(a: EventMention, b: EventMention) -> bool:
 
 def _corroborated(a: EventMention, b: EventMention) -> bool:
     """Something besides words in common: a place, an actor or a figure."""
-    same_place = bool(a.place and b.place and _norm(a.place) == _norm(b.place))
-    return same_place or bool(set(a.actors) & set(b.actors)) or _shared_figures(a, b) > 0
+    return _same_place(a, b) or bool(set(a.actors) & set(b.actors)) or _shared_figures(a, b) > 0
+
+
+def _same_place(a: EventMention, b: EventMention) -> bool:
+    return bool(a.place and b.place and _norm(a.place) == _norm(b.place))
 
 
 def _days_apart(a: str, b: str) -> int:
@@ -326,7 +334,7 @@ def _similarity(a: EventMention, b: EventMention) -> float:
             return 0.0  # across articles, a type in common is too little without words or a day in common
         score += 1.0
         kindred = False
-    if a.place and b.place and _norm(a.place) == _norm(b.place):
+    if _same_place(a, b):
         score += 2.0
     shared_actors = set(a.actors) & set(b.actors)
     score += min(len(shared_actors), 2) * 0.75
@@ -404,7 +412,7 @@ def link_reasons(a: EventMention, b: EventMention, leads: dict[tuple[str, int], 
         reasons.append(f"same day ({a.date})")
     elif a.date and b.date and a.date != b.date:
         reasons.append(f"days in dispute ({a.date} / {b.date})")
-    if a.place and b.place and _norm(a.place) == _norm(b.place):
+    if _same_place(a, b):
         reasons.append(f"same place ({b.place})")
     shared = len(set(a.actors) & set(b.actors))
     if shared:

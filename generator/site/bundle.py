@@ -15,9 +15,9 @@ from generator.site import config as site_config
 from generator.site.build import run_build
 
 FILE_MODE = 0o644
-LEFT_OUT = (".map",)
+LEFT_OUT = (".map",)  # source maps: only developer tools ask for them
 COMPRESS_LEVEL = 9
-LOCAL_HEADER_SIZE = 30  # source maps: only developer tools ask for them
+LOCAL_HEADER_SIZE = 30  # bytes of a zip local file header before its name and extra field
 
 
 def build_offline_bundle(content_dir: Path, zip_path: Path, project: Path, work: Path, state: Path | None = None) -> None:
