@@ -81,18 +81,20 @@ class Corpus:
 
     def previous_sentence(self, sentence: Sentence) -> Optional[Sentence]:
         """The sentence before, in the same or the previous paragraph."""
-        items = self.sentences.get(sentence.source, [])
-        for before, current in zip(items, items[1:]):
-            if current == sentence and sentence.paragraph - before.paragraph <= 1:
-                return before
-        return None
+        return self._adjacent(sentence, -1)
 
     def next_sentence(self, sentence: Sentence) -> Optional[Sentence]:
         """The sentence after, in the same or the next paragraph."""
+        return self._adjacent(sentence, 1)
+
+    def _adjacent(self, sentence: Sentence, step: int) -> Optional[Sentence]:
         items = self.sentences.get(sentence.source, [])
-        for current, after in zip(items, items[1:]):
-            if current == sentence and after.paragraph - sentence.paragraph <= 1:
-                return after
+        for at, current in enumerate(items):
+            if current == sentence:
+                near = at + step
+                if 0 <= near < len(items) and abs(items[near].paragraph - sentence.paragraph) <= 1:
+                    return items[near]
+                return None
         return None
 
     def speaker(self, sentence: Sentence, offset: Optional[int] = None, strict: bool = False) -> Optional[str]:
