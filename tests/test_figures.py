@@ -36,6 +36,23 @@ def test_durations_are_hours(text: str, value: float, unit: str) -> None:
     assert figure.kind == "duration" and figure.unit == unit and figure.value == pytest.approx(value)
 
 
+@pytest.mark.parametrize("text, span, hours", [
+    ("a pause on May 4 from 9:00 am (0600 GMT) to 19:00, he said", "9:00 am (0600 GMT) to 19:00", 10),
+    ("the polls stay open between 8am and 6pm", "8am and 6pm", 10),
+    ("a curfew from 22:00 to 06:00", "22:00 to 06:00", 8),
+    ("the crossing opens 10am-4pm", "10am-4pm", 6),
+])
+def test_a_span_of_clock_times_is_a_duration(text: str, span: str, hours: float) -> None:
+    durations = [f for f in find_figures(text) if f.kind == "duration"]
+    assert [(f.text, f.value, f.unit) for f in durations] == [(span, hours, "hour")]
+    assert text[durations[0].start:durations[0].end] == span
+
+
+@pytest.mark.parametrize("text", ["shots at 9 am and 5 pm", "at 9:00 and again at 11:00 GMT", "at 9:00, then 11:00"])
+def test_two_separate_clock_times_make_no_duration(text: str) -> None:
+    assert [f.kind for f in find_figures(text)] == ["time", "time"]
+
+
 def test_distances_are_metres() -> None:
     assert only("a wall 1,312 feet long").value == pytest.approx(399.9, abs=0.1)
     assert only("some 2.5 km from the border").value == pytest.approx(2500)
@@ -48,7 +65,7 @@ def test_number_words_and_modifiers() -> None:
 
 def test_times_percent_money() -> None:
     kinds = [(f.kind, f.value) for f in find_figures("from 9:00 am to 7pm; turnout was 27%; aid of $5 million")]
-    assert kinds == [("time", 9.0), ("time", 19.0), ("percent", 27.0), ("money", 5_000_000.0)]
+    assert kinds == [("time", 9.0), ("duration", 10.0), ("time", 19.0), ("percent", 27.0), ("money", 5_000_000.0)]
 
 
 def test_vague_quantities() -> None:

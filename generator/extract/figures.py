@@ -109,9 +109,11 @@ def find_figures(text: str, source_id: str = "", offset: int = 0) -> list[Figure
     """Numbers with units in ``text``; offsets are shifted by ``offset``."""
     figures: list[Figure] = []
     taken: list[tuple[int, int]] = []
-    for figure in _clock_times(text, source_id, offset):
+    clocks = _clock_times(text, source_id, offset)
+    for figure in clocks:
         figures.append(figure)
         taken.append((figure.start - offset, figure.end - offset))
+    figures += _clock_spans(clocks, text, offset)
     for match in QUANTITY.finditer(text):
         if any(s < match.end("number") and match.start("number") < e for s, e in taken):
             continue
@@ -144,6 +146,33 @@ def _clock_times(text: str, source_id: str, offset: int) -> list[Figure]:
             source=source_id, start=offset + match.start(), end=offset + match.start() + len(match.group(0).strip()),
         ))
     return found
+
+
+# Between the two ends of a span of clock times: "from 9:00 to 19:00", "between 8am and 6pm", "10am-4pm".
+_SPAN_JOIN = re.compile(r"^\s*(?:to|until|till|through|-|–|—)\s*$", re.I)
+_BETWEEN = re.compile(r"\bbetween\s+$", re.I)
+_ASIDE = re.compile(r"\s*\([^()]*\)")
+
+
+def _clock_spans(clocks: list[Figure], text: str, offset: int) -> list[Figure]:
+    """Durations that spans of clock times make: "from 9:00 am (0600 GMT) to 19:00" is ten hours.
+
+    The span's ends are two times of one kind (local or GMT) in a row, with only "to", "until", "-"…
+    (or "between … and …") and asides in brackets between them.
+    """
+    spans = []
+    for at, first in enumerate(clocks):
+        second = next((c for c in clocks[at + 1:] if c.unit == first.unit), None)
+        if second is None:
+            continue
+        gap = _ASIDE.sub("", text[first.end - offset:second.start - offset])
+        hours = (second.value - first.value) % 24
+        joined = _SPAN_JOIN.match(gap) or (gap.strip().lower() == "and" and _BETWEEN.search(
+            text[:first.start - offset]))
+        if joined and hours > 0:
+            spans.append(Figure(text=text[first.start - offset:second.end - offset], value=hours, unit="hour",
+                                kind="duration", source=first.source, start=first.start, end=second.end))
+    return spans
 
 
 def _follows_date_word(text: str, start: int) -> bool:
