@@ -154,6 +154,7 @@ class EventMention:
     figures: list[Figure] = field(default_factory=list)
     trigger_words: list[str] = field(default_factory=list)  # lemmas of all the words naming it: "fighting", "kill"
     linked_by: list[str] = field(default_factory=list)  # why it was grouped with the event's other accounts
+    claimed_in: str = ""  # a quote id: the happening is told in a speaker's words, not the writer's
 
 
 @dataclass

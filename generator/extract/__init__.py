@@ -21,7 +21,7 @@ def extract_doc(source: Source, doc: Doc) -> Extraction:
     """Extract from a source whose mined text ``nlp`` has already parsed."""
     actors = extract_actors(doc, source)
     quotes = extract_quotes(doc, source, actors)
-    events = extract_events(doc, source, actors)
+    events = extract_events(doc, source, actors, quotes)
     return Extraction(source=source.id, actors=actors, quotes=quotes, events=events)
 
 

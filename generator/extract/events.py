@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Optional
+from dataclasses import replace
+from typing import Optional, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
 from generator.extract.dates import DateMatch, find_dates, parse_iso
 from generator.extract.nlp import doc_text
-from generator.model import Actor, EventMention, Figure, Source
+from generator.model import Actor, EventMention, Figure, Quote, Source
 
 # Trigger lemmas by event type. Generic English, not tied to one story.
 NOUN_TRIGGERS = {
@@ -31,6 +32,7 @@ NOUN_TRIGGERS = {
     "attack": "attack", "bombing": "attack", "bombardment": "attack", "airstrike": "attack",
     "strike": "attack", "raid": "attack", "assault": "attack", "shelling": "attack", "explosion": "attack",
     "blast": "attack", "shooting": "attack", "ambush": "attack", "massacre": "attack", "bombings": "attack",
+    "onslaught": "military",
     "offensive": "military", "invasion": "military", "deployment": "military", "siege": "military",
     "clash": "military", "clashes": "military", "fighting": "military", "battle": "military",
     "incursion": "military", "withdrawal": "military", "operation": "military",
@@ -99,13 +101,14 @@ SPEECH_VERBS = {"say", "tell", "add", "state", "claim", "insist", "warn", "stres
                 "accuse", "deny", "describe", "call", "urge", "believe", "think", "point"}
 
 
-def extract_events(doc: Doc, source: Source, actors: list[Actor]) -> list[EventMention]:
-    """Event mentions of one source; ``actors`` holds local actor ids."""
+def extract_events(doc: Doc, source: Source, actors: list[Actor], quotes: Sequence[Quote] = ()) -> list[EventMention]:
+    """Event mentions of one source; ``actors`` holds local actor ids, ``quotes`` the source's quotes."""
+    claims = [q for q in quotes if q.kind == "direct" and q.speaker]
     mentions = []
     for sent in doc.sents:
         if not sent.text.strip() or not _is_mined(source, sent.start_char):
             continue
-        mentions.extend(_sentence_events(sent, source, actors))
+        mentions.extend(_sentence_events(sent, source, actors, claims))
     return mentions
 
 
@@ -114,14 +117,39 @@ def _is_mined(source: Source, offset: int) -> bool:
     return para is None or para.mined
 
 
-def _sentence_events(sent: Span, source: Source, actors: list[Actor]) -> list[EventMention]:
+def _sentence_events(sent: Span, source: Source, actors: list[Actor], claims: list[Quote]) -> list[EventMention]:
+    """What the sentence reports happened; where it only tells of a statement, what the quoted
+    speaker says happened, or will (see ``_claimed_events``)."""
+    mentions = _reported_events(sent, source, actors, _candidates(sent))
+    if all(m.type in TELLING_TYPES for m in mentions):
+        return _claimed_events(sent, source, actors, claims) or mentions
+    return mentions
+
+
+def _claimed_events(sent: Span, source: Source, actors: list[Actor], claims: list[Quote]) -> list[EventMention]:
+    """Dated happenings a speaker announces in a quotation: "“A pause will run on May 4 from 9:00 to
+    19:00,” the general said". They are told on the speaker's word, not the writer's: each mention
+    names the quote (``claimed_in``), and needs a date in the speaker's own words."""
+    quote = next((q for q in claims if q.start < sent.end_char and sent.start_char < q.end), None)
+    if quote is None:
+        return []
+    inside = [(t, _trigger_type(t)) for t in sent if quote.start <= t.idx < quote.end]
+    candidates = [(t, kind) for t, kind in inside if kind and kind not in TELLING_TYPES and not _is_hedged(t)]
+    if not candidates:
+        return []
+    mentions = _reported_events(sent, source, actors, candidates)
+    return [replace(m, claimed_in=quote.id) for m in mentions if m.date_text and m.date_text in quote.text]
+
+
+def _reported_events(sent: Span, source: Source, actors: list[Actor],
+                     candidates: list[tuple[Token, str]]) -> list[EventMention]:
     """One mention per separate happening the sentence reports.
 
     Triggers are grouped (see ``_groups``); each group owns the words that
     hang from it, and takes its date, actors, place and figures from them.
     A sentence with one group gives one mention spanning the sentence.
     """
-    groups = _groups(sent)
+    groups = _groups(sent, candidates)
     if not groups:
         return []
     owner = _owners(sent, groups)
@@ -182,7 +210,7 @@ def _trimmed(sent: Span) -> tuple[int, int]:
 # --- triggers --------------------------------------------------------------------------------------
 
 
-def _groups(sent: Span) -> list[list[tuple[Token, str]]]:
+def _groups(sent: Span, candidates: list[tuple[Token, str]]) -> list[list[tuple[Token, str]]]:
     """The sentence's triggers, grouped by happening; the main happening first.
 
     A trigger joins the nearest trigger above it in the parse ("agreed to a
@@ -190,7 +218,6 @@ def _groups(sent: Span) -> list[list[tuple[Token, str]]]:
     across a relative or "when" clause it joins only a trigger of a kindred
     type ("clashes that have killed 14", "killed when an explosion tore").
     """
-    candidates = _candidates(sent)
     if not candidates:
         speech = _speech_event(sent, _quoted_offsets(sent))
         return [[speech]] if speech else []
@@ -537,10 +564,29 @@ def _trigger_type(token: Token) -> Optional[str]:
             return None  # "the advances have been met by fierce resistance"
         if lemma == "reach" and any(c.dep_ == "dobj" and _is_place_name(c) for c in token.children):
             return "meeting"  # "monitors reached Sarnik on Sunday": an arrival
+        if lemma in STRUCK_VERBS:
+            return "attack" if _struck_by_violence(token) else None
         if lemma == "pull" and any(c.dep_ in ("prt", "advmod") and c.lower_ in ("back", "out") for c in token.children):
             return "military"  # "troops pulled back 2 kilometres"
         return VERB_TRIGGERS.get(lemma)
     return None
+
+
+# Verbs that make an attack only when violence or weapons do it: "hit by shelling", not "hit by inflation".
+STRUCK_VERBS = {"hit", "rock", "pound", "pummel", "batter"}
+VIOLENCE_WORDS = {"violence", "fighting", "shelling", "bombing", "bombings", "bombardment", "strikes",
+                  "airstrikes", "attacks", "missile", "missiles", "rocket", "rockets", "bomb", "bombs", "shell",
+                  "shells", "explosion", "explosions", "blast", "blasts", "drone", "drones", "artillery",
+                  "gunfire", "mortar", "mortars", "clashes", "airstrike", "strike", "attack", "onslaught"}
+
+
+def _struck_by_violence(token: Token) -> bool:
+    """ "The city has been hit by the worst violence in years", "rockets pounded the port"."""
+    doers = [c for c in token.children if c.dep_ in ("nsubj",)]
+    doers += [o for c in token.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    doers += [o for d in doers for p in d.children if p.dep_ == "prep" and p.lower_ == "of"
+              for o in p.children if o.dep_ == "pobj"]  # "some of the worst violence"
+    return any(d.lower_ in VIOLENCE_WORDS for d in doers)
 
 
 DENIAL_VERBS = {"deny", "reject", "dismiss", "refute", "rebut"}
@@ -746,25 +792,76 @@ def _actors_in(sent: Span, actors: list[Actor], owned: Optional[set[int]] = None
 
 
 def _place(sent: Span, trigger: Token, actors: list[Actor], owned: Optional[set[int]] = None) -> Optional[str]:
-    """A GPE/LOC/FAC named in the sentence (in the owned words, if given), preferring one after a place preposition."""
+    """A GPE/LOC/FAC named in the sentence (in the owned words, if given), preferring one after a place preposition.
+
+    A name the article places elsewhere ("in Aleppo") is a place here too, whatever the model tags it
+    ("a campaign on Aleppo"): a small model labels one city differently from sentence to sentence.
+    """
     actor_starts = {m.start for a in actors if a.kind in ("state", "organization", "person", "group")
                     for m in a.mentions}
+    known = _known_places(sent.doc)
+    struck = _struck_place(trigger, known)
+    if struck:
+        return struck
     best = None
     for ent in sent.ents:
-        if ent.label_ not in ("GPE", "LOC", "FAC", "NORP") or (owned is not None and ent.start not in owned):
+        if owned is not None and ent.start not in owned:
             continue
         prev = ent.doc[ent.start - 1] if ent.start > 0 else None
         located = prev is not None and prev.lower_ in PLACE_PREPS
-        if ent.label_ == "NORP" and not (located and prev.lower_ in ("in", "near", "at")):
-            continue  # a small model may tag a city "NORP"; "in X" still names a place
-        if ent.label_ == "GPE" and not located:
-            continue  # "Russia said", "Russia's offer": a state acting, not a place
+        if not (located and ent.text in known) and not _placed(ent, located, prev):
+            continue
         if ent.start_char in actor_starts and not located:
             continue
         score = (0 if located else 1, 0 if ent.label_ != "GPE" else 1, abs(ent.start - trigger.i))
         if best is None or score < best[0]:
             best = (score, ent.text.strip())
-    return _clean_place(best[1]) if best else None
+    if best is None:
+        return _known_place_after_preposition(sent, known, owned)
+    return _clean_place(best[1])
+
+
+def _struck_place(trigger: Token, known: frozenset[str]) -> Optional[str]:
+    """The place an attack verb's passive subject names: "Kharkiv was hit by missiles"."""
+    if trigger.pos_ != "VERB" or VERB_TRIGGERS.get(trigger.lemma_.lower(), "attack") != "attack":
+        return None
+    for child in trigger.children:
+        if child.dep_ == "nsubjpass" and child.ent_type_:
+            name = next((e.text for e in trigger.doc.ents if e.start <= child.i < e.end), child.text)
+            if name in known or child.ent_type_ in ("GPE", "LOC", "FAC"):
+                return _clean_place(name)
+    return None
+
+
+def _known_place_after_preposition(sent: Span, known: frozenset[str], owned: Optional[set[int]]) -> Optional[str]:
+    """A place the article names elsewhere, here after "in", "at"… though the model tagged nothing."""
+    for token in sent[:-1]:
+        if token.lower_ not in PLACE_PREPS or (owned is not None and token.i + 1 not in owned):
+            continue
+        after = sent.doc.text[token.idx + len(token.text):].lstrip()
+        name = next((k for k in sorted(known) if after.startswith(k) and not after[len(k):len(k) + 1].isalnum()), None)
+        if name:
+            return _clean_place(name)
+    return None
+
+
+def _placed(ent: Span, located: bool, prev: Optional[Token]) -> bool:
+    """Whether the entity names a place where it stands."""
+    if ent.label_ not in ("GPE", "LOC", "FAC", "NORP"):
+        return False
+    if ent.label_ == "NORP":
+        return located and prev.lower_ in ("in", "near", "at")  # a small model may tag a city "NORP"
+    return ent.label_ != "GPE" or located  # "Russia said", "Russia's offer": a state acting, not a place
+
+
+def _known_places(doc: Doc) -> frozenset[str]:
+    """Names the article puts after "in", "near" or "at" somewhere: places, whatever their tag there."""
+    known = doc.user_data.get("known_places")
+    if known is None:
+        known = frozenset(ent.text for ent in doc.ents if ent.start > 0 and ent.label_ != "PERSON"
+                          and doc[ent.start - 1].lower_ in ("in", "near", "at") and _placed(ent, True, doc[ent.start - 1]))
+        doc.user_data["known_places"] = known
+    return known
 
 
 def _clean_place(text: str) -> str:

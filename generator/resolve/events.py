@@ -84,6 +84,7 @@ def resolve_events(mentions: list[EventMention], sources: list[Source]) -> list[
         hulls[at] = _widen(hulls[at], span)
         for key in _keys(mention):
             index.setdefault(key, set()).add(at)
+    clusters = _join_undated_accounts(clusters, index, dates, leads)
     events = [_event(cluster) for cluster in clusters]
     _assign_ids(events)
     events.sort(key=lambda e: (e.date or "9999", e.id))
@@ -167,6 +168,60 @@ def _best_cluster(mention: EventMention, clusters: list[list[EventMention]], dat
         if partner_score >= MERGE_SCORE and partner_score > best_score:
             best, best_score = (at, partner), partner_score
     return best
+
+
+def _join_undated_accounts(clusters: list[list[EventMention]], index: dict[tuple, set[int]], dates: _Dates,
+                           leads: dict[tuple[str, int], str]) -> list[list[EventMention]]:
+    """Join two clusters that an undated account in one links to another article's account in the other.
+
+    The greedy pass puts each mention in its best cluster: an article's "campaign on the city" joins
+    its own story before it can meet another article's "strikes in the city". Here any such link as
+    strong as a merge (``MERGE_SCORE``) joins the two clusters, when every pair across them is compatible.
+    Only open-ended clusters: no member names a day or a duration under a week. A dated or timed happening is
+    bounded, and the first pass had its days and hours to go on.
+    """
+    root = list(range(len(clusters)))
+    open_ended = [not any(_bounded(m) for m in cluster) for cluster in clusters]
+
+    def find(at: int) -> int:
+        while root[at] != at:
+            root[at] = root[root[at]]
+            at = root[at]
+        return at
+
+    members = {at: list(cluster) for at, cluster in enumerate(clusters)}
+    for at, cluster in enumerate(clusters):
+        if not open_ended[at]:
+            continue
+        for mention in cluster:
+            for other in sorted(set().union(*(index.get(k, set()) for k in _keys(mention)))):
+                mine, theirs = find(at), find(other)
+                if mine == theirs or not open_ended[other]:
+                    continue
+                partner = _strongest_link(mention, members[theirs], leads)
+                if partner is not None and all(_compatible(a, b, dates) for a in members[mine] for b in members[theirs]):
+                    founder = next(m for m in members[theirs] if not m.linked_by)
+                    founder.linked_by = link_reasons(partner, mention, leads)
+                    root[theirs] = mine
+                    members[mine] += members.pop(theirs)
+    return [members[at] for at in sorted(members)]
+
+
+def _bounded(mention: EventMention) -> bool:
+    """Whether the mention names a day or a short exact duration (hours or days, not "a five-year war")."""
+    return bool(mention.date or mention.date_text) or any(
+        f.kind == "duration" and not f.hedge and f.value < ONGOING_HOURS for f in mention.figures)
+
+
+def _strongest_link(mention: EventMention, cluster: list[EventMention],
+                    leads: dict[tuple[str, int], str]) -> Optional[EventMention]:
+    """The other article's mention in ``cluster`` most like ``mention``, if as like as a merge asks."""
+    def score(other: EventMention) -> float:
+        return _similarity(mention, other) + _lead_bonus(mention, other, leads)
+
+    others = [m for m in cluster if m.source != mention.source]
+    best = max(others, key=score, default=None)
+    return best if best is not None and score(best) >= MERGE_SCORE else None
 
 
 def _other_day(mention: EventMention, cluster: list[EventMention]) -> bool:
@@ -359,6 +414,9 @@ TRIGGER_FAMILIES = [
     {"attack", "strike", "airstrike", "raid", "bombing", "bomb", "bombard", "bombardment", "shelling",
      "shell"},
     {"attack", "assault", "offensive", "raid", "incursion"},  # on the ground: not the same as a bombing
+    # A city's weeks of bombing, told as a whole ("its campaign on the city") or by its blows ("the strikes").
+    {"campaign", "onslaught", "bombardment", "bombing", "bomb", "bombard", "shelling", "shell", "airstrike",
+     "strike", "hit", "pound", "offensive"},
     {"explosion", "blast", "explode", "detonation"},
     {"strike", "walkout", "stoppage"},
     {"flood", "floods", "flooding", "inundation"},
