@@ -202,3 +202,55 @@ def test_days_after_a_happening_count_back_from_the_main_clause(doc_for):
     _, events = _events(doc_for, "The president resigned on Friday, two years after he was elected.",
                         date="2023-10-31")
     assert [e.date for e in events if e.type == "election"] == [None]  # years are no whole days
+
+
+def _with_quotes(doc_for, text: str, source_id: str, date):
+    """Mentions of an article whose quotes are extracted first, as the pipeline does."""
+    from generator.extract.actors import extract_actors
+    from generator.extract.quotes import extract_quotes
+
+    source, doc = doc_for(text, source_id, date)
+    actors = extract_actors(doc, source)
+    quotes = extract_quotes(doc, source, actors)
+    return source, quotes, extract_events(doc, source, actors, quotes)
+
+
+def test_a_dated_happening_announced_in_a_quotation_is_claimed_by_its_speaker(doc_for):
+    text = ("Army offers a pause\n\n“A decision was made to introduce a humanitarian pause in Tolven on May 4 "
+            "from 9:00 am to 19:00,” the army chief Ivan Petrov said in a statement.\n")
+    source, quotes, events = _with_quotes(doc_for, text, "c1", "2021-05-02")
+    (pause,) = events
+    quote = next(q for q in quotes if q.id == pause.claimed_in)
+    assert pause.type == "ceasefire" and pause.date == "2021-05-04" and pause.place == "Tolven"
+    assert "humanitarian pause" in quote.text and quote.speaker is not None
+    assert [(f.kind, f.value) for f in pause.figures if f.kind == "duration"] == [("duration", 10.0)]
+
+
+def test_an_undated_or_rhetorical_quotation_claims_no_event(doc_for):
+    text = ("Talks\n\n“We need to attack the problem at its roots,” the minister Ivan Petrov said in a statement "
+            "on Monday.\n\n“There will be no ceasefire,” Petrov said.\n")
+    _, _, events = _with_quotes(doc_for, text, "c2", "2021-05-05")
+    assert not any(e.claimed_in for e in events)
+
+
+def test_the_writers_own_report_is_not_claimed(doc_for):
+    text = "Title\n\nThe army declared a ceasefire in Tolven on Monday, Ivan Petrov said.\n"
+    _, _, events = _with_quotes(doc_for, text, "c3", "2021-05-05")
+    assert [(e.type, e.claimed_in) for e in events] == [("ceasefire", "")]
+
+
+def test_a_place_named_elsewhere_in_the_article_is_a_place_after_any_preposition(doc_for):
+    text = ("Title\n\nResidents fled from the fighting in Tolven on Monday.\n\n"
+            "The army's ferocious military campaign on Tolven continued.\n")
+    source, doc = doc_for(text, "p1", "2021-05-05")
+    campaign = next(e for e in extract_events(doc, source, []) if "campaign" in e.trigger)
+    assert campaign.place == "Tolven"
+
+
+def test_hit_by_violence_is_an_attack_and_hit_by_prices_is_not(doc_for):
+    text = ("Title\n\nThe war goes on.\n\nMosul has been hit by some of the worst shelling of the war.\n\n"
+            "Farmers have been hit by rising prices.\n")
+    source, doc = doc_for(text, "h1", "2021-05-05")
+    events = extract_events(doc, source, [])
+    assert [(e.trigger, e.type) for e in events] == [("hit", "attack")]
+    assert events[0].place == "Mosul"

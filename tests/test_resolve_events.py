@@ -298,3 +298,40 @@ def test_an_undated_weekday_unlike_a_known_day_keeps_apart_unless_corroborated()
     assert len(resolve_events([known, wednesday], sources)) == 2
     assert len(resolve_events([known, monday], sources)) == 1
     assert len(resolve_events([known, placed], sources)) == 1
+
+
+def _at(source, start, trigger, kind, text, place="Tolven", date_text="", figures=(), words=()):
+    return EventMention(source=source, start=start, end=start + len(text), text=text, trigger=trigger, type=kind,
+                        place=place, date_text=date_text, figures=list(figures), trigger_words=list(words))
+
+
+def test_one_articles_campaign_and_anothers_strikes_on_one_city_join_after_each_story_forms():
+    """Each article's mentions form their own story first; an undated link as strong as a merge then
+    joins the two stories (the campaign on the city, the strikes in the city)."""
+    sources = [Source("a", "a.txt", ""), Source("b", "b.txt", "")]
+    mentions = [
+        _at("a", 0, "ferocious campaign", "military", "its ferocious campaign on Tolven", words=["campaign"]),
+        _at("a", 50, "onslaught", "military", "their onslaught on Tolven", words=["onslaught"]),
+        _at("b", 0, "army-backed bombing", "attack", "Army-backed bombing has paused", place=None,
+            words=["bombing"]),
+        _at("b", 40, "strikes", "attack", "As the strikes in Tolven have continued", words=["strike"]),
+    ]
+    (event,) = resolve_events(mentions, sources)
+    assert {m.source for m in event.mentions} == {"a", "b"}
+    assert sum(1 for m in event.mentions if not m.linked_by) == 1  # every other account says why it joined
+
+
+def test_stories_that_name_a_day_or_hours_are_not_joined_after_the_fact():
+    """An eight-hour pause and another article's ceasefire "announced on Wednesday" stay apart: bounded
+    happenings were compared on their days and hours in the first pass."""
+    sources = [Source("a", "a.txt", ""), Source("b", "b.txt", "")]
+    eight = Figure("eight-hour", 8.0, "hour", "duration")
+    mentions = [
+        _at("a", 0, "humanitarian pause", "ceasefire", "an eight-hour humanitarian pause in Tolven", figures=[eight],
+            words=["pause"]),
+        _at("b", 0, "ceasefire", "ceasefire", "The ceasefire was announced on Wednesday", place=None,
+            date_text="Wednesday", words=["ceasefire"]),
+        _at("b", 60, "ceasefire", "ceasefire", "The ceasefire in Tolven", words=["ceasefire"]),
+    ]
+    events = resolve_events(mentions, sources)
+    assert sorted(len({m.source for m in e.mentions}) for e in events) == [1, 1]

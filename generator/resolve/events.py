@@ -172,7 +172,7 @@ def _best_cluster(mention: EventMention, clusters: list[list[EventMention]], dat
 
 def _join_undated_accounts(clusters: list[list[EventMention]], index: dict[tuple, set[int]], dates: _Dates,
                            leads: dict[tuple[str, int], str]) -> list[list[EventMention]]:
-    """Join two clusters that an undated account in one links to another article's account in the other.
+    """Join two clusters that an account in one links to an account in the other.
 
     The greedy pass puts each mention in its best cluster: an article's "campaign on the city" joins
     its own story before it can meet another article's "strikes in the city". Here any such link as
@@ -215,13 +215,12 @@ def _bounded(mention: EventMention) -> bool:
 
 def _strongest_link(mention: EventMention, cluster: list[EventMention],
                     leads: dict[tuple[str, int], str]) -> Optional[EventMention]:
-    """The other article's mention in ``cluster`` most like ``mention``, if as like as a merge asks."""
+    """The member of ``cluster`` most like ``mention``, if as like as a merge asks."""
     def score(other: EventMention) -> float:
         return _similarity(mention, other) + _lead_bonus(mention, other, leads)
 
-    others = [m for m in cluster if m.source != mention.source]
-    best = max(others, key=score, default=None)
-    return best if best is not None and score(best) >= MERGE_SCORE else None
+    best = max(cluster, key=score)
+    return best if score(best) >= MERGE_SCORE else None
 
 
 def _other_day(mention: EventMention, cluster: list[EventMention]) -> bool:
