@@ -338,3 +338,19 @@ def test_pages_rendered_in_worker_processes_are_the_same(monkeypatch) -> None:
     parallel = render_pages(graph, jobs=2)
     assert parallel == serial
     assert list(parallel) == list(serial)
+
+
+def test_an_event_told_only_in_a_quotation_names_who_claims_it() -> None:
+    graph = small_graph()
+    quote = graph.quotes[0]  # Lee: "Traffic is flowing again,"
+    source = graph.sources[0]
+    start = source.paragraphs[2].start
+    claimed = EventMention("001", start, quote.end + 1, source.text[start:quote.end + 1], "flowing", "other",
+                           claimed_in=quote.id)
+    graph.events.append(Event("traffic", "Traffic flows", "other", None, "", [], None, [claimed]))
+    html = to_html(render_pages(graph)["events/traffic.md"])
+    assert "only in quotations" in html and "No article reports it in its own words" in html
+    assert 'claimed by <a href="../actors/ann-lee.md">Ann Lee</a>' in html
+    assert f'href="../quotes/001.md#{quote_anchor(quote.id)}"' in html
+    reported = to_html(render_pages(small_graph())["events/bridge-reopening.md"])
+    assert "claimed by" not in reported and "only in quotations" not in reported

@@ -5,7 +5,7 @@ import re
 from collections import Counter, defaultdict
 from typing import Optional
 
-from generator.model import Actor, Claim, Event, Graph, Quote, Source
+from generator.model import Actor, Claim, Event, EventMention, Graph, Quote, Source
 from generator.render import citations
 from generator.render.filters import Safe, file_name, md_escape, truncate, url_part
 
@@ -49,6 +49,7 @@ class Corpus:
             "events": allocate_names([e.id for e in graph.events]),
         }
         self.names["quotes"] = self.names["sources"]  # one quotes page per article, named like its source page
+        self.quotes = {q.id: q for q in graph.quotes}
         self.quotes_by_speaker: dict[str, list[Quote]] = defaultdict(list)
         self.quotes_by_source: dict[str, list[Quote]] = defaultdict(list)
         for quote in graph.quotes:
@@ -145,6 +146,14 @@ class Links:
 
     def claimant(self, claim: Claim) -> Safe:
         return self.actor(claim.actor) if claim.actor else md_escape("the writer")
+
+    def claimed_by(self, mention: EventMention) -> Safe:
+        """ "Claimed by [speaker] (quote)": the account is a speaker's words, not the writer's; empty when not."""
+        quote = self.corpus.quotes.get(mention.claimed_in) if mention.claimed_in else None
+        if quote is None:
+            return Safe("")
+        return Safe(f"claimed by {self.speaker(quote)} ([in a quotation]({self._page('quotes', quote.source)}"
+                    f"#{quote_anchor(quote.id)}))")
 
     def event(self, event_id: Optional[str]) -> Safe:
         event = self.corpus.events.get(event_id) if event_id else None
