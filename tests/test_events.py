@@ -254,3 +254,10 @@ def test_hit_by_violence_is_an_attack_and_hit_by_prices_is_not(doc_for):
     events = extract_events(doc, source, [])
     assert [(e.trigger, e.type) for e in events] == [("hit", "attack")]
     assert events[0].place == "Mosul"
+
+
+def test_a_happening_nobody_did_is_no_event(doc_for):
+    text = ("Title\n\nNobody was shooting at the crossing in Tolven on Monday.\n\n"
+            "No shots were fired in Tolven on Tuesday.\n\nSoldiers shot at the crossing in Tolven on Sunday.\n")
+    source, doc = doc_for(text, "n1", "2021-05-05")
+    assert [e.date_text for e in extract_events(doc, source, [])] == ["Sunday"]

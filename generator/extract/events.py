@@ -702,12 +702,19 @@ def _is_hedged(token: Token) -> bool:
         for child in token.children:
             if child.dep_ == "neg" or (child.dep_ == "aux" and child.lower_ in HEDGE_MODALS):
                 return True
+            if child.dep_ in ("nsubj", "nsubjpass") and _nobody(child):
+                return True  # "nobody is shooting", "no shots were fired"
     elif token.dep_ in ("dobj", "pobj"):
         head = token.head.head if token.dep_ == "pobj" and token.head.dep_ == "prep" else token.head
         if head.pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" for c in head.children):
             return True  # "did not sign the deal", "would not agree to any ceasefire"
     sent_text = token.sent.text.rstrip()
     return sent_text.endswith("?")
+
+
+def _nobody(subject: Token) -> bool:
+    return subject.lower_ in ("nobody", "none", "nothing", "noone") or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
 
 
 def _depth(token: Token) -> int:
