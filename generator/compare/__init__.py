@@ -13,6 +13,7 @@ from generator.compare.characterisation import characterisation_contradictions, 
 from generator.compare.denials import denial_contradictions
 from generator.compare.existence import existence_contradictions
 from generator.compare.figures import figure_contradictions
+from generator.compare.force import force_contradictions
 from generator.compare.text import Corpus
 from generator.compare.tolls import toll_contradictions
 from generator.model import Contradiction, Graph
@@ -32,6 +33,7 @@ def find_contradictions(graph: Graph) -> list[Contradiction]:
         + act_date_contradictions(corpus)
         + denial_contradictions(corpus)
         + characterisation_contradictions(corpus, found_verdicts)
+        + force_contradictions(corpus)
         + existence_contradictions(corpus)
         + position_contradictions(corpus, found_verdicts)
     )

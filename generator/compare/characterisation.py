@@ -109,12 +109,12 @@ def evaluations(text: str) -> list[tuple[int, str, int]]:
     """Every evaluative phrase of a sentence: (+1 | -1, the words, their offset)."""
     scores = []
     for match in _NEG.finditer(text):
-        if not _preceded_by(text, match.start(), NEGATORS) and not _in_name(text, match.start()):
+        if not preceded_by(text, match.start(), NEGATORS) and not _in_name(text, match.start()):
             scores.append((-1, _shown(text, match.start(), match.end()), match.start()))
     for match in _POS.finditer(text):
         if _in_name(text, match.start()):
             continue
-        if _preceded_by(text, match.start(), UNDERMINERS + NEGATORS):
+        if preceded_by(text, match.start(), UNDERMINERS + NEGATORS):
             scores.append((-1, _undermined(text, match.start(), match.end()), match.start()))
         else:
             scores.append((1, _shown(text, match.start(), match.end()), match.start()))
@@ -122,9 +122,9 @@ def evaluations(text: str) -> list[tuple[int, str, int]]:
         label = _quoted_label(text, match.start())
         if label is None:
             continue
-        if _preceded_by(text, match.start(), UNDERMINERS):
+        if preceded_by(text, match.start(), UNDERMINERS):
             scores.append((-1, _undermined(text, match.start() + 1, match.start() + 1 + len(label)), match.start()))
-        elif not _preceded_by(text, match.start(), NEGATORS):
+        elif not preceded_by(text, match.start(), NEGATORS):
             scores.append((1, label, match.start() + 1))
     scores = [(polarity, _frame_words(text, offset) or word, offset) for polarity, word, offset in scores]
     scores += _framed(text, {offset for _, _, offset in scores})
@@ -171,7 +171,7 @@ def _framed(text: str, taken: set[int]) -> list[tuple[int, str, int]]:
     found = []
     for match in _FRAME.finditer(text):
         verb = match["verb"].lower()
-        if verb in NEUTRAL or not match["as"] or _preceded_by(text, match.start(), NEGATORS):
+        if verb in NEUTRAL or not match["as"] or preceded_by(text, match.start(), NEGATORS):
             continue
         start, end = match.span("what")
         if any(start <= offset < end for offset in taken):
@@ -194,10 +194,10 @@ def _framer(corpus: Corpus, sentence: Sentence, offset: int) -> Optional[str]:
     if agent:
         begin = sentence.start + frame.end() + agent.end()
         return corpus.actor_mentioned(sentence.source, begin, begin + 3)
-    return _subject_before(corpus, sentence, frame.start())
+    return subject_before(corpus, sentence, frame.start())
 
 
-def _subject_before(corpus: Corpus, sentence: Sentence, verb_start: int) -> Optional[str]:
+def subject_before(corpus: Corpus, sentence: Sentence, verb_start: int) -> Optional[str]:
     """The actor named just before a verb, skipping "(HNC)", "who", an appositive ", leader of X,"."""
     before = sentence.text[:verb_start]
     appositive = _APPOSITIVE.search(before)
@@ -217,7 +217,7 @@ def _window_start(text: str, start: int) -> int:
     return words[-3].start() if len(words) >= 3 else 0
 
 
-def _preceded_by(text: str, start: int, words: tuple[str, ...]) -> bool:
+def preceded_by(text: str, start: int, words: tuple[str, ...]) -> bool:
     """Whether one of ``words`` is among the three words before ``start``."""
     for word in re.findall(r"[a-z'’-]+", text[_window_start(text, start):start].lower()):
         if word in words or ("n't" in words and word.endswith(("n't", "n’t"))):
@@ -239,12 +239,12 @@ def characterisation_contradictions(corpus: Corpus, found: list[Verdict]) -> lis
                 continue
             summary = (f"{corpus.name(praiser)} calls the {praise[0].trigger} “{praise[0].word}”; "
                        f"{corpus.name(scorner)} calls it “{scorn[0].word}”")
-            claims = _claims(corpus, _distinct(praise), _distinct(scorn))
+            claims = verdict_claims(corpus, distinct_sentences(praise), distinct_sentences(scorn))
             results.append(Contradiction("", "characterisation", summary, claims, event, sorted({praiser, scorner})))
     return results
 
 
-def _claims(corpus: Corpus, praise: list[Verdict], scorn: list[Verdict]) -> list[Claim]:
+def verdict_claims(corpus: Corpus, praise: list[Verdict], scorn: list[Verdict]) -> list[Claim]:
     """A claim per verdict: its sentence, or its clause when praise and scorn share the sentence."""
     claims = []
     for verdict in praise + scorn:
@@ -274,7 +274,7 @@ def _clause_break(corpus: Corpus, sentence: Sentence, first: int, second: int) -
     return None
 
 
-def _distinct(verdicts: list[Verdict]) -> list[Verdict]:
+def distinct_sentences(verdicts: list[Verdict]) -> list[Verdict]:
     """One verdict per sentence."""
     seen, out = set(), []
     for verdict in verdicts:
