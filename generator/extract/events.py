@@ -842,11 +842,15 @@ def _struck_place(trigger: Token, known: frozenset[str]) -> Optional[str]:
 
 def _known_place_after_preposition(sent: Span, known: frozenset[str], owned: Optional[set[int]]) -> Optional[str]:
     """A place the article names elsewhere, here after "in", "at"… though the model tagged nothing."""
+    if not known:
+        return None
+    reach, names = max(len(k) for k in known) + 8, sorted(known)
     for token in sent[:-1]:
         if token.lower_ not in PLACE_PREPS or (owned is not None and token.i + 1 not in owned):
             continue
-        after = sent.doc.text[token.idx + len(token.text):].lstrip()
-        name = next((k for k in sorted(known) if after.startswith(k) and not after[len(k):len(k) + 1].isalnum()), None)
+        begin = token.idx + len(token.text)
+        after = sent.doc.text[begin:begin + reach].lstrip()
+        name = next((k for k in names if after.startswith(k) and not after[len(k):len(k) + 1].isalnum()), None)
         if name:
             return _clean_place(name)
     return None
