@@ -354,3 +354,15 @@ def test_an_event_told_only_in_a_quotation_names_who_claims_it() -> None:
     assert f'href="../quotes/001.md#{quote_anchor(quote.id)}"' in html
     reported = to_html(render_pages(small_graph())["events/bridge-reopening.md"])
     assert "claimed by" not in reported and "only in quotations" not in reported
+
+
+def test_the_timeline_marks_an_event_told_only_in_quotations() -> None:
+    graph = small_graph()
+    quote = graph.quotes[0]
+    claimed = EventMention("001", quote.start, quote.end, quote.text, "flowing", "other", "2020-03-02",
+                           claimed_in=quote.id)
+    graph.events.append(Event("traffic", "Traffic flows", "other", "2020-03-02", "", [], None, [claimed]))
+    timeline = render_pages(graph)["timeline.md"]
+    entries = [line for line in timeline.splitlines() if line.startswith("<li")]
+    assert [("claimed in quotations only" in line) for line in entries if "events/traffic.md" in line] == [True]
+    assert not any("claimed in quotations only" in line for line in entries if "events/traffic.md" not in line)
