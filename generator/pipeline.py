@@ -39,7 +39,8 @@ class Timings:
 def make_graph(settings: Settings, progress: Progress = stderr_progress, timings: Timings | None = None) -> Graph:
     """Read the seeds folder and build the resolved, compared graph."""
     timings = timings or Timings()
-    sources, problems = timings.run("ingest", ingest.read_corpus, settings.seeds, progress)
+    cache_file = (settings.out or settings.project) / ".cache" / "ingest.pickle" if settings.cache else None
+    sources, problems = timings.run("ingest", ingest.read_corpus, settings.seeds, progress, cache_file)
     for problem in problems:
         progress(f"warning: {problem}")
     progress(f"ingest: {len(sources)} articles read from {settings.seeds}")
@@ -94,17 +95,20 @@ def build_both(content: Path, settings: Settings, bundle: Path) -> None:
     """The hosted site and the offline bundle: two MkDocs builds, side by side when two cores are allowed.
 
     With the cache on, each build keeps a state file in build/ and a rebuild redoes only changed pages.
+    The content files are hashed once, for both.
     """
     from generator import site
+    from generator.site.incremental import file_digests
 
     work = settings.build_dir / "offline"
     states = [settings.build_dir / f"{name}.state.json" if settings.cache else None for name in ("site", "offline")]
+    digests = file_digests(content)
     if settings.jobs < 2:
-        site.build_site(content, settings.site_dir, settings.project, states[0])
-        site.build_offline_bundle(content, bundle, settings.project, work, states[1])
+        site.build_site(content, settings.site_dir, settings.project, states[0], digests)
+        site.build_offline_bundle(content, bundle, settings.project, work, states[1], digests)
         return
     with ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("fork")) as pool:
-        hosted = pool.submit(site.build_site, content, settings.site_dir, settings.project, states[0])
-        offline = pool.submit(site.build_offline_bundle, content, bundle, settings.project, work, states[1])
+        hosted = pool.submit(site.build_site, content, settings.site_dir, settings.project, states[0], digests)
+        offline = pool.submit(site.build_offline_bundle, content, bundle, settings.project, work, states[1], digests)
         hosted.result()
         offline.result()
