@@ -38,10 +38,17 @@ class Plan:
     removed_outputs: list[Path] = field(default_factory=list)  # outputs of files no longer in the content
 
 
-def file_digests(content_dir: Path) -> dict[str, str]:
-    """sha256 of every file under content_dir, by posix relative path, sorted (links to folders not followed)."""
+def file_digests(content_dir: Path, known: dict[str, str] | None = None) -> dict[str, str]:
+    """sha256 of every file under content_dir, by posix relative path, sorted (links to folders not followed).
+
+    ``known``: digests the caller is sure of (files it has just written): those files are not read.
+    """
+    known = known or {}
     digests = {}
     for relative, path in sorted(walk_files(str(content_dir))):
+        if relative in known:
+            digests[relative] = known[relative]
+            continue
         with open(path, "rb") as handle:
             digests[relative] = hashlib.sha256(handle.read()).hexdigest()
     return digests
