@@ -264,10 +264,10 @@ def _apply_metadata(source: Source, sidecar: dict, parsed: Parsed, facts) -> Non
 
 def sidecar_path(path: Path) -> Optional[Path]:
     """``<stem>.yml`` or else ``<stem>.yaml`` beside ``path`` when there is one."""
+    stem = os.path.join(os.path.dirname(path), path.stem)
     for suffix in SIDECAR_SUFFIXES:
-        sidecar = path.with_name(path.stem + suffix)
-        if sidecar.exists() or sidecar.is_symlink():
-            return sidecar
+        if os.path.lexists(stem + suffix):  # a broken link too: reading it says what is wrong
+            return path.with_name(path.stem + suffix)
     return None
 
 
@@ -290,11 +290,11 @@ def parse_sidecar(article: RawArticle) -> tuple[dict, list[str]]:
 def _read_bytes(path: Path, root: Path, name: str, limit: Optional[int] = None) -> bytes:
     """The file's bytes, refusing links out of ``root``, non-files and files over ``limit``."""
     limit = limit or MAX_BYTES
-    real = path.resolve()
-    if not real.is_relative_to(root.resolve()):
+    real = os.path.realpath(path)
+    if not _inside(real, _real_root(str(root), os.getcwd())):
         raise ValueError(f"{name} is a link to a file outside the seeds folder: not read; copy the article in instead")
     try:
-        info = real.stat()
+        info = os.stat(real)
         if not stat.S_ISREG(info.st_mode):
             raise ValueError(f"{name} is not a regular file: not read; replace it with a text file")
         if info.st_size > limit:
@@ -308,11 +308,24 @@ def _read_bytes(path: Path, root: Path, name: str, limit: Optional[int] = None) 
     return raw
 
 
+@lru_cache(maxsize=8)
+def _real_root(root: str, cwd: str) -> str:
+    """The real path of the seeds folder (worked out once per folder, not once per file)."""
+    return os.path.realpath(os.path.join(cwd, root))
+
+
+def _inside(real: str, root: str) -> bool:
+    return real == root or real.startswith(root.rstrip(os.sep) + os.sep)
+
+
 def _size(limit: int) -> str:
     return f"{limit / 2**20:g} MB" if limit >= 2**20 else f"{limit / 2**10:g} KB"
 
 
 def _relative(path: Path, root: Path) -> str:
+    text, base = str(path), str(root).rstrip(os.sep) + os.sep
+    if text.startswith(base) and ".." not in text[len(base):].split(os.sep):
+        return text[len(base):].replace(os.sep, "/")  # the usual case, a path listed under root
     try:
         return Path(os.path.relpath(path, root)).as_posix()
     except ValueError:
