@@ -11,8 +11,13 @@ from generator.model import Graph, Source
 QUOTE_COLUMNS = ("id", "source", "start", "end", "kind", "speaker id", "speaker name", "cue", "text")
 
 
+_SCALARS = (str, int, float, bool, type(None))
+
+
 def _plain(value):
     """Dataclasses as dicts, lists and tuples as lists, recursively (``asdict`` without its deep copies)."""
+    if isinstance(value, _SCALARS):  # most values: answered first
+        return value
     if hasattr(value, "__dataclass_fields__"):
         return {name: _plain(getattr(value, name)) for name in value.__dataclass_fields__}
     if isinstance(value, (list, tuple)):

@@ -35,11 +35,11 @@ def run_build(content_dir: Path, site_dir: Path, project: Path, offline: bool, s
         plan = incremental.prepare(cfg, incremental.read_state(state), stamp, files)
         if state is not None:
             Path(state).unlink(missing_ok=True)
-        seen = incremental.files_seen_plugin()
-        cfg.plugins["generator/files-seen"] = seen
+        hooks = incremental.build_hooks_plugin(Path(state).with_suffix(".templates") if state is not None else None)
+        cfg.plugins["generator/build-hooks"] = hooks
         try:
             build(cfg, dirty=plan.dirty)
-            incremental.finish(cfg, plan, offline, seen.files)
+            incremental.finish(cfg, plan, offline, hooks.files)
         except MkDocsException as error:
             raise RuntimeError(f"MkDocs could not build {content_dir}: {error}") from None
         except OSError as error:

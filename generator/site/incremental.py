@@ -125,7 +125,7 @@ def output_file(cfg, relative: str):
 def finish(cfg, plan: Plan, offline: bool, files=None) -> None:
     """After a dirty build: complete the search index and drop folders left empty.
 
-    ``files`` is the build's MkDocs Files (see `FilesSeen`); without it they are listed again.
+    ``files`` is the build's MkDocs Files (see `build_hooks_plugin`); without it they are listed again.
     """
     if not plan.dirty:
         return
@@ -146,18 +146,27 @@ def page_order(cfg, files=None) -> list[str]:
     return [page_url(file) for file in (files if files is not None else get_files(cfg)).documentation_pages()]
 
 
-def files_seen_plugin():
-    """A MkDocs plugin that keeps the build's Files (add it last: it sees them after the other plugins)."""
+def build_hooks_plugin(templates_cache: Path | None = None):
+    """A MkDocs plugin that keeps the build's Files (add it last: it sees them after the other plugins)
+    and, with a folder, keeps the theme's compiled templates there for the next build (Jinja checks
+    each template's source against its cached code)."""
+    from jinja2 import FileSystemBytecodeCache
     from mkdocs.plugins import BasePlugin
 
-    class FilesSeen(BasePlugin):
+    class BuildHooks(BasePlugin):
         files = None
 
         def on_files(self, files, config):
             self.files = files
             return files
 
-    return FilesSeen()
+        def on_env(self, env, config, files):
+            if templates_cache is not None:
+                Path(templates_cache).mkdir(parents=True, exist_ok=True)
+                env.bytecode_cache = FileSystemBytecodeCache(str(templates_cache))
+            return env
+
+    return BuildHooks()
 
 
 def page_url(file) -> str:
