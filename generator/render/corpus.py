@@ -64,6 +64,7 @@ class Corpus:
         self._numbers: dict[tuple[str, int], Optional[int]] = {}  # memos: pages cite the same spans often
         self._sentences: dict[tuple[str, int, Optional[int]], tuple[int, int]] = {}
         self._paths: dict[tuple[str, str], str] = {}
+        self.cites: dict[tuple[str, str, int], Safe] = {}  # filled by Links.cite
         self.cooccurrence = self._cooccurrence()
 
     def _events_by_actor(self) -> dict[str, list[Event]]:
@@ -184,7 +185,14 @@ class Links:
         return Safe(f"[{md_escape(label or source.title or source.id)}]({self._page('sources', source.id)})")
 
     def cite(self, source_id: str, start: int) -> Safe:
-        """``[<id> ¶N](…/sources/<id>.md#pN)``."""
+        """``[<id> ¶N](…/sources/<id>.md#pN)`` (made once per page depth and span)."""
+        key = (self.root, source_id, start)
+        cited = self.corpus.cites.get(key)
+        if cited is None:
+            cited = self.corpus.cites[key] = self._cite(source_id, start)
+        return cited
+
+    def _cite(self, source_id: str, start: int) -> Safe:
         source = self.corpus.sources.get(source_id)
         if source is None:
             return md_escape(source_id)
