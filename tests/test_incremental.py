@@ -106,7 +106,8 @@ def test_zip_reuses_unchanged_files_unread_and_equals_a_fresh_zip(tmp_path: Path
     (folder / "a" / "three.html").write_text("<p>new</p>", encoding="utf-8")
     checked: list[str] = []
     real = bundle.PreviousZip.compressed
-    monkeypatch.setattr(bundle.PreviousZip, "compressed", lambda self, name, data: checked.append(name) or real(self, name, data))
+    monkeypatch.setattr(bundle.PreviousZip, "compressed",
+                        lambda self, name, data: checked.append(name) or real(self, name, data))
     bundle.write_zip(folder, tmp_path / "inc.zip", reuse=True, state=state, began_ns=time.time_ns())
     assert checked == ["a/three.html", "a/two.html"]  # the unchanged files were neither read nor checked
     bundle.write_zip(folder, tmp_path / "fresh.zip")
@@ -122,6 +123,7 @@ def test_zip_state_is_ignored_when_the_zip_is_not_the_one_recorded(tmp_path: Pat
     folder.mkdir()
     (folder / "index.html").write_text("<p>home</p>", encoding="utf-8")
     bundle.write_zip(folder, tmp_path / "b.zip", reuse=True, state=state, began_ns=time.time_ns())
-    assert bundle.read_zip_state(state, tmp_path / "b.zip") == {"index.html": [11, (folder / "index.html").stat().st_mtime_ns]}
+    recorded = {"index.html": [11, (folder / "index.html").stat().st_mtime_ns]}
+    assert bundle.read_zip_state(state, tmp_path / "b.zip") == recorded
     (tmp_path / "b.zip").write_bytes((tmp_path / "b.zip").read_bytes() + b"\0")
     assert bundle.read_zip_state(state, tmp_path / "b.zip") == {}

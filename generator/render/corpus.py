@@ -7,7 +7,7 @@ from typing import Optional
 
 from generator.model import Actor, Claim, Event, Graph, Quote, Source
 from generator.render import citations
-from generator.render.filters import Safe, file_name, md_escape, truncate, url_part
+from generator.render.filters import Safe, file_name, finalize, md_escape, truncate, url_part
 
 FOLDERS = ("actors", "events", "quotes", "sources", "contradictions")
 RESERVED = frozenset({"index"})
@@ -201,6 +201,11 @@ class Links:
         if number is None:
             return Safe(f"[{md_escape(source.id)}]({target})")
         return Safe(f"[{md_escape(source.id)} ¶{number}]({target}#p{number})")
+
+    def account(self, mention) -> Safe:
+        """“The sentence around a mention” — its citation (a mention's line on an actor's page)."""
+        told = self.sentence(mention.source, mention.start, mention.end) or mention.text
+        return Safe(f"“{finalize(told)}” — {self.cite(mention.source, mention.start)}")
 
     def sentence(self, source_id: str, start: int, end: Optional[int] = None) -> str:
         """The sentence around a span (plain text, escaped when printed)."""

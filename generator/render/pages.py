@@ -154,7 +154,8 @@ class PageRenderer:
         seen, kept = set(), []
         for mention in sorted(mentions, key=lambda m: (order.get(m.source, len(order)), m.start, m.end)):
             source = self.corpus.sources.get(mention.source)
-            key = (mention.source, self.corpus.sentence_span(source, mention.start, mention.end) if source else mention.start)
+            span = self.corpus.sentence_span(source, mention.start, mention.end) if source else mention.start
+            key = (mention.source, span)
             if key not in seen:
                 seen.add(key)
                 kept.append(mention)
@@ -241,7 +242,8 @@ def write_and_hash_pages(graph: Graph, content_dir: Path, jobs: int = 1,
         finally:
             _forked_tasks.clear()
     remove_stale(content_dir, set(digests))
-    return Written(paths=[content_dir / relative for relative in sorted(digests)], digests=dict(sorted(digests.items())))
+    ordered = dict(sorted(digests.items()))
+    return Written(paths=[content_dir / relative for relative in ordered], digests=ordered)
 
 
 def _write_share(share: int, shares: int, content_dir: Path) -> list[tuple[str, str]]:

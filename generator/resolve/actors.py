@@ -366,7 +366,8 @@ def _merge_lines(actors: list[Actor], union: _Union, members: set[int]) -> list[
     for a in members:
         for b, reason in union.reasons_by_first().get(a, ()):
             if actors[a].name != actors[b].name:
-                lines.append(f"{actors[b].name!r} ({actors[b].id}) merged with {actors[a].name!r} ({actors[a].id}): {reason}")
+                lines.append(f"{actors[b].name!r} ({actors[b].id}) merged with "
+                             f"{actors[a].name!r} ({actors[a].id}): {reason}")
     return sorted(set(lines))
 
 
