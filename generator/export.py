@@ -11,8 +11,13 @@ from generator.model import Graph, Source
 QUOTE_COLUMNS = ("id", "source", "start", "end", "kind", "speaker id", "speaker name", "cue", "text")
 
 
+_SCALARS = (str, int, float, bool, type(None))
+
+
 def _plain(value):
     """Dataclasses as dicts, lists and tuples as lists, recursively (``asdict`` without its deep copies)."""
+    if isinstance(value, _SCALARS):  # most values: answered first
+        return value
     if hasattr(value, "__dataclass_fields__"):
         return {name: _plain(getattr(value, name)) for name in value.__dataclass_fields__}
     if isinstance(value, (list, tuple)):
@@ -49,14 +54,39 @@ def _write_if_changed(path: Path, data: bytes) -> None:
 
 
 def write_graph_json(graph: Graph, path: Path) -> None:
-    """UTF-8 JSON, sorted keys, one item of each list per line (diffable, and fast: no indent), trailing newline."""
-    _write_if_changed(path, _one_item_per_line(graph_to_dict(graph)).encode("utf-8"))
+    """UTF-8 JSON, sorted keys, one item of each list per line (diffable, and fast: no indent), trailing newline.
+
+    The bytes of ``graph_to_dict`` written so, but the encoder meets the dataclasses themselves
+    (`_fields`): no plain copy of the graph is made first.
+    """
+    data = {
+        "sources": [_source_fields(s) for s in graph.sources],
+        "actors": graph.actors,
+        "quotes": graph.quotes,
+        "events": graph.events,
+        "contradictions": graph.contradictions,
+        "problems": list(graph.problems),
+    }
+    _write_if_changed(path, _one_item_per_line(data).encode("utf-8"))
+
+
+def _fields(value) -> dict:
+    """For the JSON encoder: a dataclass as the dict of its fields (what ``_plain`` gives, one level)."""
+    if hasattr(value, "__dataclass_fields__"):
+        return {name: getattr(value, name) for name in value.__dataclass_fields__}
+    raise TypeError(f"{type(value).__name__} is not JSON serializable")
+
+
+def _source_fields(source: Source) -> dict:
+    data = _fields(source)
+    data.pop("text")
+    return data
 
 
 def _one_item_per_line(data: dict[str, list]) -> str:
     lists = []
     for key in sorted(data):
-        items = ",\n".join(json.dumps(item, sort_keys=True, ensure_ascii=False) for item in data[key])
+        items = ",\n".join(json.dumps(item, sort_keys=True, ensure_ascii=False, default=_fields) for item in data[key])
         lists.append(f"{json.dumps(key)}: [\n{items}\n]" if items else f"{json.dumps(key)}: []")
     return "{\n" + ",\n".join(lists) + "\n}\n"
 

@@ -1,13 +1,15 @@
 """The whole pipeline, stage by stage: ingest → extract → resolve → compare → render → site."""
 from __future__ import annotations
 
+import contextlib
+import gc
 import multiprocessing
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from generator import compare, curation, export, ingest, render, resolve
 from generator.extract.batch import extract_all
@@ -32,14 +34,48 @@ class Timings:
     def run(self, name: str, step: Callable, *args, **kwargs):
         began = time.perf_counter()
         result = step(*args, **kwargs)
+        if _in_build:
+            gc.freeze()  # what a stage leaves lives to the end of the build: later collections skip it
         self.stages[name] = time.perf_counter() - began
         return result
 
 
+@contextlib.contextmanager
+def long_lived_objects() -> Iterator[None]:
+    """Collect garbage less often during a build, whose objects mostly live to its end.
+
+    Stages build millions of objects that stay (sources, extractions, the graph); Python's
+    collector would walk them again and again. Each stage's survivors are frozen out of its
+    reach (`Timings.run`), which also spares forked workers copying them; all are handed back after.
+    """
+    global _in_build
+    if _in_build:
+        yield
+        return
+    thresholds = gc.get_threshold()
+    gc.set_threshold(GC_THRESHOLD, *thresholds[1:])
+    _in_build = True
+    try:
+        yield
+    finally:
+        _in_build = False
+        gc.unfreeze()
+        gc.set_threshold(*thresholds)
+
+
+GC_THRESHOLD = 50_000  # allocations between young collections (Python's default: 700)
+_in_build = False
+
+
 def make_graph(settings: Settings, progress: Progress = stderr_progress, timings: Timings | None = None) -> Graph:
     """Read the seeds folder and build the resolved, compared graph."""
-    timings = timings or Timings()
-    sources, problems = timings.run("ingest", ingest.read_corpus, settings.seeds, progress)
+    with long_lived_objects():
+        return _make_graph(settings, progress, timings or Timings())
+
+
+def _make_graph(settings: Settings, progress: Progress, timings: Timings) -> Graph:
+    cache_file = (settings.out or settings.project) / ".cache" / "ingest.pickle" if settings.cache else None
+    sources, problems = timings.run("ingest", ingest.read_corpus, settings.seeds, progress, cache_file)
     for problem in problems:
         progress(f"warning: {problem}")
     progress(f"ingest: {len(sources)} articles read from {settings.seeds}")
@@ -76,35 +112,45 @@ def extract_only(settings: Settings, json_path: Path, progress: Progress = stder
 
 def build(settings: Settings, progress: Progress = stderr_progress, timings: Timings | None = None) -> Graph:
     """The `build` command: pages, graph export, hosted site and offline bundle."""
-    timings = timings or Timings()
+    with long_lived_objects():
+        return _build(settings, progress, timings or Timings())
+
+
+def _build(settings: Settings, progress: Progress, timings: Timings) -> Graph:
     graph = make_graph(settings, progress, timings)
     content = settings.content_dir
-    pages = timings.run("render", render.write_pages, graph, content, settings.jobs)
-    export.write_graph_json(graph, content / "data" / "graph.json")
-    export.write_quotes_csv(graph, content / "data" / "quotes.csv")
-    progress(f"render: {len(pages)} pages in {content}")
+
+    def exports() -> None:
+        export.write_graph_json(graph, content / "data" / "graph.json")
+        export.write_quotes_csv(graph, content / "data" / "quotes.csv")
+
+    pages = timings.run("render", render.write_and_hash_pages, graph, content, settings.jobs, meanwhile=exports)
+    progress(f"render: {len(pages.paths)} pages in {content}")
     bundle = settings.dist_dir / "offline.zip"
     progress(f"site: building {settings.site_dir} and {bundle}")
-    timings.run("site", build_both, content, settings, bundle)
+    timings.run("site", build_both, content, settings, bundle, pages.digests)
     progress(f"site: built {settings.site_dir}; bundle: wrote {bundle}")
     return graph
 
 
-def build_both(content: Path, settings: Settings, bundle: Path) -> None:
+def build_both(content: Path, settings: Settings, bundle: Path, known: dict[str, str] | None = None) -> None:
     """The hosted site and the offline bundle: two MkDocs builds, side by side when two cores are allowed.
 
     With the cache on, each build keeps a state file in build/ and a rebuild redoes only changed pages.
+    The content files are hashed once, for both (those in ``known``, the pages just written, not again).
     """
     from generator import site
+    from generator.site.incremental import file_digests
 
     work = settings.build_dir / "offline"
     states = [settings.build_dir / f"{name}.state.json" if settings.cache else None for name in ("site", "offline")]
+    digests = file_digests(content, known)
     if settings.jobs < 2:
-        site.build_site(content, settings.site_dir, settings.project, states[0])
-        site.build_offline_bundle(content, bundle, settings.project, work, states[1])
+        site.build_site(content, settings.site_dir, settings.project, states[0], digests)
+        site.build_offline_bundle(content, bundle, settings.project, work, states[1], digests)
         return
     with ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("fork")) as pool:
-        hosted = pool.submit(site.build_site, content, settings.site_dir, settings.project, states[0])
-        offline = pool.submit(site.build_offline_bundle, content, bundle, settings.project, work, states[1])
+        hosted = pool.submit(site.build_site, content, settings.site_dir, settings.project, states[0], digests)
+        offline = pool.submit(site.build_offline_bundle, content, bundle, settings.project, work, states[1], digests)
         hosted.result()
         offline.result()

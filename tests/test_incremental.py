@@ -86,3 +86,44 @@ def test_a_damaged_previous_bundle_is_recompressed(tmp_path: Path) -> None:
     shutil.rmtree(tmp_path / "inc" / "site")
     build_both(content, tmp_path / "inc", incremental=True)
     assert bundle.read_bytes() == (tmp_path / "clean" / "offline.zip").read_bytes()
+
+
+def test_zip_reuses_unchanged_files_unread_and_equals_a_fresh_zip(tmp_path: Path, monkeypatch) -> None:
+    import os
+    import time
+
+    from generator.site import bundle
+
+    folder, state = tmp_path / "in", tmp_path / "zip.json"
+    (folder / "a").mkdir(parents=True)
+    for name in ("index.html", "a/one.html", "a/two.html"):
+        (folder / name).write_text(f"<p>{name} " + "text " * 50 + "</p>", encoding="utf-8")
+    old = time.time_ns() - 60 * 10**9
+    for path in folder.rglob("*.html"):
+        os.utime(path, ns=(old, old))  # written by an earlier build
+    bundle.write_zip(folder, tmp_path / "inc.zip", reuse=True, state=state, began_ns=time.time_ns())
+    (folder / "a" / "two.html").write_text("<p>changed</p>", encoding="utf-8")
+    (folder / "a" / "three.html").write_text("<p>new</p>", encoding="utf-8")
+    checked: list[str] = []
+    real = bundle.PreviousZip.compressed
+    monkeypatch.setattr(bundle.PreviousZip, "compressed",
+                        lambda self, name, data: checked.append(name) or real(self, name, data))
+    bundle.write_zip(folder, tmp_path / "inc.zip", reuse=True, state=state, began_ns=time.time_ns())
+    assert checked == ["a/three.html", "a/two.html"]  # the unchanged files were neither read nor checked
+    bundle.write_zip(folder, tmp_path / "fresh.zip")
+    assert (tmp_path / "inc.zip").read_bytes() == (tmp_path / "fresh.zip").read_bytes()
+
+
+def test_zip_state_is_ignored_when_the_zip_is_not_the_one_recorded(tmp_path: Path) -> None:
+    import time
+
+    from generator.site import bundle
+
+    folder, state = tmp_path / "in", tmp_path / "zip.json"
+    folder.mkdir()
+    (folder / "index.html").write_text("<p>home</p>", encoding="utf-8")
+    bundle.write_zip(folder, tmp_path / "b.zip", reuse=True, state=state, began_ns=time.time_ns())
+    recorded = {"index.html": [11, (folder / "index.html").stat().st_mtime_ns]}
+    assert bundle.read_zip_state(state, tmp_path / "b.zip") == recorded
+    (tmp_path / "b.zip").write_bytes((tmp_path / "b.zip").read_bytes() + b"\0")
+    assert bundle.read_zip_state(state, tmp_path / "b.zip") == {}

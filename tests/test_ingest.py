@@ -255,3 +255,36 @@ def test_seed_titles_dates_and_kinds(seeds) -> None:
     assert all(p.kind == "body" for p in s["000"].paragraphs[1:])
     for source in s.values():
         assert source.date is None or source.id.startswith("001")  # no date is guessed
+
+
+def test_cached_ingest_parses_only_changed_articles_and_gives_the_same_sources(tmp_path: Path, monkeypatch) -> None:
+    import generator.ingest as ingest
+
+    seeds, cache = tmp_path / "seeds", tmp_path / "ingest.pickle"
+    seeds.mkdir()
+    for name in ("a.txt", "b.txt", "c.md"):
+        write(seeds, name, "Port strike ends\n\nDockers went back to work on Monday, the union said.\n")
+    parsed: list[str] = []
+    real_parse = ingest.parse_article
+    monkeypatch.setattr(ingest, "parse_article", lambda article: parsed.append(article.name) or real_parse(article))
+    read_corpus(seeds, cache_file=cache)
+    assert parsed == ["a.txt", "b.txt", "c.md"]
+    parsed.clear()
+    first, _ = read_corpus(seeds, cache_file=cache)
+    first[0].title = "changed by a later stage"  # cached Sources are fresh copies
+    write(seeds, "b.txt", "Port strike ends\n\nDockers went back to work on Tuesday, the union said.\n")
+    write(seeds, "c.yml", "outlet: Harbour Gazette\n")  # a new sidecar changes its article's Source
+    again, problems = read_corpus(seeds, cache_file=cache)
+    assert parsed == ["b.txt", "c.md"]
+    uncached, uncached_problems = read_corpus(seeds)
+    assert again == uncached and problems == uncached_problems
+    assert again[0].title == "Port strike ends" and again[2].outlet == "Harbour Gazette"
+
+
+def test_a_damaged_ingest_cache_is_ignored(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", "Port strike ends\n\nDockers went back to work on Monday.\n")
+    cache = tmp_path / "cache" / "ingest.pickle"
+    cache.parent.mkdir()
+    cache.write_bytes(b"not a pickle")
+    sources, _ = read_corpus(tmp_path, cache_file=cache)
+    assert sources == read_corpus(tmp_path)[0]

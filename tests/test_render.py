@@ -366,3 +366,21 @@ def test_the_timeline_marks_an_event_told_only_in_quotations() -> None:
     entries = [line for line in timeline.splitlines() if line.startswith("<li")]
     assert [("claimed in quotations only" in line) for line in entries if "events/traffic.md" in line] == [True]
     assert not any("claimed in quotations only" in line for line in entries if "events/traffic.md" not in line)
+
+
+def test_pages_written_by_worker_processes_match_their_digests(tmp_path: Path, monkeypatch) -> None:
+    import hashlib
+
+    from generator.render import pages as pages_module
+    from generator.render import write_and_hash_pages
+
+    monkeypatch.setattr(pages_module, "PARALLEL_PAGES", 1)
+    ran: list[str] = []
+    written = write_and_hash_pages(small_graph(), tmp_path / "content", jobs=2, meanwhile=lambda: ran.append("export"))
+    assert ran == ["export"]
+    expected = render_pages(small_graph())
+    assert sorted(written.digests) == sorted(expected)
+    for relative, text in expected.items():
+        data = (tmp_path / "content" / relative).read_bytes()
+        assert data == text.encode("utf-8")
+        assert written.digests[relative] == hashlib.sha256(data).hexdigest()

@@ -8,9 +8,12 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Optional
 
+from generator.ingest.cache import SourceCache
 from generator.ingest.decode import MAX_BYTES, BinaryFile, clean_text, decode_bytes
 from generator.ingest.formats import HTML_SUFFIXES, MARKDOWN_SUFFIXES, Parsed, parse_html, parse_markdown
 from generator.ingest.metadata import MAX_YAML_BYTES, check_fields, load_yaml
@@ -31,29 +34,42 @@ class IngestError(RuntimeError):
     """The seeds folder itself is missing, unreadable or not a folder."""
 
 
-def read_corpus(folder: Path, progress: Optional[Progress] = None) -> tuple[list[Source], list[str]]:
-    """Read every article under ``folder``, sorted by path: (sources, problems)."""
+def read_corpus(folder: Path, progress: Optional[Progress] = None,
+                cache_file: Optional[Path] = None) -> tuple[list[Source], list[str]]:
+    """Read every article under ``folder``, sorted by path: (sources, problems).
+
+    With ``cache_file``, an article whose bytes (and sidecar's) are those of the last
+    run is not decoded and parsed again: its Source comes from the cache.
+    """
     folder = Path(folder)
     articles, problems = _list_folder(folder)
+    cache = SourceCache(cache_file)
     sources: list[Source] = []
     ids: set[str] = set()
     digests: dict[str, str] = {}
     for count, path in enumerate(articles, start=1):
         if progress and len(articles) >= 2 * PROGRESS_EVERY and count % PROGRESS_EVERY == 0:
             progress(f"ingest: {count}/{len(articles)}")
-        source = _read_or_report(path, folder, problems)
+        source = _read_or_report(path, folder, problems, cache)
         if source is None:
             continue
         _make_id_unique(source, path, ids)
         _note_duplicate(source, digests)
         problems.extend(source.warnings)
         sources.append(source)
+    cache.save()
     return sources, problems
 
 
-def _read_or_report(path: Path, folder: Path, problems: list[str]) -> Optional[Source]:
+def _read_or_report(path: Path, folder: Path, problems: list[str], cache: SourceCache) -> Optional[Source]:
     try:
-        return read_source(path, folder)
+        article = read_article(path, folder)
+        key = article.key()
+        source = cache.get(key)
+        if source is None:
+            source = parse_article(article)
+            cache.put(key, source)
+        return source
     except ValueError as err:
         problems.append(str(err))
     except Exception as err:  # noqa: BLE001 - one bad file never stops the others
@@ -134,6 +150,38 @@ def _orphan_sidecars(sidecars: list[Path], articles: list[Path], folder: Path) -
     return problems
 
 
+@dataclass(frozen=True)
+class RawArticle:
+    """An article file's bytes and its sidecar's, as read: everything ``parse_article`` depends on."""
+
+    name: str  # posix path relative to the seeds folder
+    stem: str
+    suffix: str  # lower case
+    raw: bytes
+    sidecar_name: Optional[str] = None
+    sidecar_raw: Optional[bytes] = None
+    sidecar_error: Optional[str] = None  # why the sidecar could not be read
+
+    def key(self) -> str:
+        """A digest of every field and of the ingest code: equal keys give equal Sources."""
+        digest = hashlib.sha256(ingest_code_version().encode())
+        for part in (self.name, self.stem, self.suffix, self.raw, self.sidecar_name, self.sidecar_raw,
+                     self.sidecar_error):
+            data = part if isinstance(part, bytes) else ("\0" if part is None else f"s{part}").encode("utf-8")
+            digest.update(len(data).to_bytes(8, "big") + data)
+        return digest.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def ingest_code_version() -> str:
+    """Hash of the code ingest depends on: a change invalidates cached Sources."""
+    package = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for path in sorted([*package.joinpath("ingest").glob("*.py"), package / "model.py"]):
+        digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def read_source(path: Path, root: Path) -> Source:
     """Read one article. Raises ValueError (what is wrong + what to do) for a bad file.
 
@@ -141,22 +189,41 @@ def read_source(path: Path, root: Path) -> Source:
     every offset is into that body. For HTML it is the page's main text, one
     paragraph per line, blank lines between.
     """
+    return parse_article(read_article(path, root))
+
+
+def read_article(path: Path, root: Path) -> RawArticle:
+    """The bytes of an article and of its sidecar (the only file I/O of ``read_source``)."""
     path, root = Path(path), Path(root)
     name = _relative(path, root)
-    raw = _read_bytes(path, root, name)
+    article = RawArticle(name=name, stem=path.stem, suffix=path.suffix.lower(), raw=_read_bytes(path, root, name))
+    sidecar = sidecar_path(path)
+    if sidecar is None:
+        return article
+    sidecar_name = _relative(sidecar, root)
     try:
-        text, _encoding = decode_bytes(raw)
+        raw = _read_bytes(sidecar, root, sidecar_name, limit=MAX_YAML_BYTES)
+    except ValueError as err:
+        return replace(article, sidecar_name=sidecar_name, sidecar_error=str(err))
+    return replace(article, sidecar_name=sidecar_name, sidecar_raw=raw)
+
+
+def parse_article(article: RawArticle) -> Source:
+    """The Source of an article's bytes: a pure function of ``article``. ValueError for a bad file."""
+    name = article.name
+    try:
+        text, _encoding = decode_bytes(article.raw)
     except BinaryFile as err:
         raise ValueError(f"{name} looks binary, not an article ({err}): remove it or convert it to text") from err
     text = clean_text(text)
     if not text.strip():
         raise ValueError(f"{name} is empty: add the article text or remove the file")
-    parsed, paragraphs, facts = _parse(text, path.suffix.lower(), name)
+    parsed, paragraphs, facts = _parse(text, article.suffix, name)
     if not paragraphs:
         raise ValueError(f"{name} has no article text (only markup or metadata): add the text or remove the file")
-    source = Source(id=path.stem, path=name, text=parsed.text, paragraphs=paragraphs,
-                    digest=hashlib.sha256(raw).hexdigest(), warnings=list(parsed.problems))
-    sidecar, sidecar_problems = read_sidecar(path, root)
+    source = Source(id=article.stem, path=name, text=parsed.text, paragraphs=paragraphs,
+                    digest=hashlib.sha256(article.raw).hexdigest(), warnings=list(parsed.problems))
+    sidecar, sidecar_problems = parse_sidecar(article)
     source.warnings.extend(sidecar_problems)
     _apply_metadata(source, sidecar, parsed, facts)
     return source
@@ -195,21 +262,25 @@ def _apply_metadata(source: Source, sidecar: dict, parsed: Parsed, facts) -> Non
     source.title = source.title or source.id
 
 
-def read_sidecar(path: Path, root: Path) -> tuple[dict, list[str]]:
-    """Fields of ``<stem>.yml`` / ``<stem>.yaml`` beside ``path``: (valid fields, problems)."""
-    for suffix in (".yml", ".yaml"):
-        sidecar = path.with_name(path.stem + suffix)
-        if sidecar.exists() or sidecar.is_symlink():
-            return _read_sidecar_file(sidecar, root)
-    return {}, []
+def sidecar_path(path: Path) -> Optional[Path]:
+    """``<stem>.yml`` or else ``<stem>.yaml`` beside ``path`` when there is one."""
+    stem = os.path.join(os.path.dirname(path), path.stem)
+    for suffix in SIDECAR_SUFFIXES:
+        if os.path.lexists(stem + suffix):  # a broken link too: reading it says what is wrong
+            return path.with_name(path.stem + suffix)
+    return None
 
 
-def _read_sidecar_file(sidecar: Path, root: Path) -> tuple[dict, list[str]]:
-    name = _relative(sidecar, root)
+def parse_sidecar(article: RawArticle) -> tuple[dict, list[str]]:
+    """The valid fields of the article's sidecar and the problems with it ({} and [] when it has none)."""
+    name = article.sidecar_name
+    if name is None:
+        return {}, []
+    if article.sidecar_error is not None:
+        return {}, [article.sidecar_error]
     try:
-        raw = _read_bytes(sidecar, root, name, limit=MAX_YAML_BYTES)
-        text = clean_text(decode_bytes(raw)[0])
-    except (ValueError, BinaryFile) as err:
+        text = clean_text(decode_bytes(article.sidecar_raw)[0])
+    except BinaryFile as err:
         return {}, [f"{err}" if name in str(err) else f"{name}: {err}"]
     data, problems = load_yaml(text, name)
     fields, field_problems = check_fields(data, name)
@@ -219,11 +290,11 @@ def _read_sidecar_file(sidecar: Path, root: Path) -> tuple[dict, list[str]]:
 def _read_bytes(path: Path, root: Path, name: str, limit: Optional[int] = None) -> bytes:
     """The file's bytes, refusing links out of ``root``, non-files and files over ``limit``."""
     limit = limit or MAX_BYTES
-    real = path.resolve()
-    if not real.is_relative_to(root.resolve()):
+    real = os.path.realpath(path)
+    if not _inside(real, _real_root(str(root), os.getcwd())):
         raise ValueError(f"{name} is a link to a file outside the seeds folder: not read; copy the article in instead")
     try:
-        info = real.stat()
+        info = os.stat(real)
         if not stat.S_ISREG(info.st_mode):
             raise ValueError(f"{name} is not a regular file: not read; replace it with a text file")
         if info.st_size > limit:
@@ -237,11 +308,24 @@ def _read_bytes(path: Path, root: Path, name: str, limit: Optional[int] = None) 
     return raw
 
 
+@lru_cache(maxsize=8)
+def _real_root(root: str, cwd: str) -> str:
+    """The real path of the seeds folder (worked out once per folder, not once per file)."""
+    return os.path.realpath(os.path.join(cwd, root))
+
+
+def _inside(real: str, root: str) -> bool:
+    return real == root or real.startswith(root.rstrip(os.sep) + os.sep)
+
+
 def _size(limit: int) -> str:
     return f"{limit / 2**20:g} MB" if limit >= 2**20 else f"{limit / 2**10:g} KB"
 
 
 def _relative(path: Path, root: Path) -> str:
+    text, base = str(path), str(root).rstrip(os.sep) + os.sep
+    if text.startswith(base) and ".." not in text[len(base):].split(os.sep):
+        return text[len(base):].replace(os.sep, "/")  # the usual case, a path listed under root
     try:
         return Path(os.path.relpath(path, root)).as_posix()
     except ValueError:

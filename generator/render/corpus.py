@@ -7,7 +7,7 @@ from typing import Optional
 
 from generator.model import Actor, Claim, Event, EventMention, Graph, Quote, Source
 from generator.render import citations
-from generator.render.filters import Safe, file_name, md_escape, truncate, url_part
+from generator.render.filters import Safe, file_name, finalize, md_escape, truncate, url_part
 
 FOLDERS = ("actors", "events", "quotes", "sources", "contradictions")
 RESERVED = frozenset({"index"})
@@ -62,6 +62,10 @@ class Corpus:
         self.contradictions_by_event: dict[str, list] = defaultdict(list)
         for contradiction in graph.contradictions:
             self.contradictions_by_event[contradiction.event].append(contradiction)
+        self._numbers: dict[tuple[str, int], Optional[int]] = {}  # memos: pages cite the same spans often
+        self._sentences: dict[tuple[str, int, Optional[int]], tuple[int, int]] = {}
+        self._paths: dict[tuple[str, str], str] = {}
+        self.cites: dict[tuple[str, str, int], Safe] = {}  # filled by Links.cite
         self.cooccurrence = self._cooccurrence()
 
     def _events_by_actor(self) -> dict[str, list[Event]]:
@@ -98,8 +102,25 @@ class Corpus:
         return counts
 
     def paragraph_number(self, source_id: str, start: int) -> Optional[int]:
-        source = self.sources.get(source_id)
-        return citations.paragraph_number(source, start) if source else None
+        key = (source_id, start)
+        if key not in self._numbers:
+            source = self.sources.get(source_id)
+            self._numbers[key] = citations.paragraph_number(source, start) if source else None
+        return self._numbers[key]
+
+    def sentence_span(self, source: Source, start: int, end: Optional[int] = None) -> tuple[int, int]:
+        """``citations.sentence_at`` for a source of this corpus, worked out once per span."""
+        key = (source.id, start, end)
+        if key not in self._sentences:
+            self._sentences[key] = citations.sentence_at(source, start, end)
+        return self._sentences[key]
+
+    def page_path(self, folder: str, identifier: str) -> str:
+        """``<folder>/<file name>.md``, the file name percent-encoded (as a link from content/)."""
+        key = (folder, identifier)
+        if key not in self._paths:
+            self._paths[key] = f"{folder}/{url_part(self.names[folder][identifier])}.md"
+        return self._paths[key]
 
     def companions(self, actor_id: str, limit: int = 10) -> list[tuple[Actor, int]]:
         """The actors most often in the same paragraphs, heaviest first."""
@@ -126,7 +147,7 @@ class Links:
         self.root = root
 
     def _page(self, folder: str, identifier: str) -> str:
-        return f"{self.root}{folder}/{url_part(self.corpus.names[folder][identifier])}.md"
+        return self.root + self.corpus.page_path(folder, identifier)
 
     def page(self, folder: str, identifier: str) -> str:
         return self._page(folder, identifier)
@@ -173,22 +194,35 @@ class Links:
         return Safe(f"[{md_escape(label or source.title or source.id)}]({self._page('sources', source.id)})")
 
     def cite(self, source_id: str, start: int) -> Safe:
-        """``[<id> ¶N](…/sources/<id>.md#pN)``."""
+        """``[<id> ¶N](…/sources/<id>.md#pN)`` (made once per page depth and span)."""
+        key = (self.root, source_id, start)
+        cited = self.corpus.cites.get(key)
+        if cited is None:
+            cited = self.corpus.cites[key] = self._cite(source_id, start)
+        return cited
+
+    def _cite(self, source_id: str, start: int) -> Safe:
         source = self.corpus.sources.get(source_id)
         if source is None:
             return md_escape(source_id)
-        number = citations.paragraph_number(source, start)
+        number = self.corpus.paragraph_number(source_id, start)
         target = self._page("sources", source.id)
         if number is None:
             return Safe(f"[{md_escape(source.id)}]({target})")
         return Safe(f"[{md_escape(source.id)} ¶{number}]({target}#p{number})")
+
+    def account(self, mention) -> Safe:
+        """“The sentence around a mention” — its citation (a mention's line on an actor's page)."""
+        told = self.sentence(mention.source, mention.start, mention.end) or mention.text
+        return Safe(f"“{finalize(told)}” — {self.cite(mention.source, mention.start)}")
 
     def sentence(self, source_id: str, start: int, end: Optional[int] = None) -> str:
         """The sentence around a span (plain text, escaped when printed)."""
         source = self.corpus.sources.get(source_id)
         if source is None:
             return ""
-        return citations.sentence_text(source, start, end)
+        first, last = self.corpus.sentence_span(source, start, end)
+        return source.text[first:last]
 
     def timeline(self) -> str:
         return f"{self.root}timeline.md"

@@ -64,7 +64,9 @@ def finalize(value: object) -> Safe:
     """Jinja ``finalize``: every printed value not marked Safe is escaped."""
     if value is None:
         return Safe("")
-    return md_escape(value)
+    if isinstance(value, Safe):  # md_escape's own first test, here to spare a call per printed value
+        return value
+    return _escaped(str(value), False)
 
 
 def url_part(name: str) -> Safe:

@@ -1,8 +1,10 @@
 """Render every page of the microsite from a Graph with Jinja2 templates."""
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Callable, Iterable, Optional
@@ -10,7 +12,6 @@ from typing import Callable, Iterable, Optional
 import jinja2
 
 from generator.model import Actor, Event, Graph, Source
-from generator.render.citations import sentence_at
 from generator.render.corpus import FOLDERS, Corpus, Links, quote_anchor
 from generator.render.filters import Safe, finalize, md_escape
 from generator.render.network import network_svg
@@ -153,7 +154,8 @@ class PageRenderer:
         seen, kept = set(), []
         for mention in sorted(mentions, key=lambda m: (order.get(m.source, len(order)), m.start, m.end)):
             source = self.corpus.sources.get(mention.source)
-            key = (mention.source, sentence_at(source, mention.start, mention.end) if source else mention.start)
+            span = self.corpus.sentence_span(source, mention.start, mention.end) if source else mention.start
+            key = (mention.source, span)
             if key not in seen:
                 seen.add(key)
                 kept.append(mention)
@@ -202,20 +204,72 @@ def _render_share(share: int, shares: int) -> list[str]:
     return [make() for _, make in _forked_tasks[share::shares]]
 
 
-def write_pages(graph: Graph, content_dir: Path, jobs: int = 1) -> list[Path]:
-    """Write every page (only those whose bytes changed), delete stale generated pages."""
+@dataclass
+class Written:
+    """What ``write_pages`` left in content/: every page's path and the sha256 of its bytes."""
+
+    paths: list[Path]
+    digests: dict[str, str]  # relative posix path → sha256
+
+
+def write_pages(graph: Graph, content_dir: Path, jobs: int = 1,
+                meanwhile: Optional[Callable[[], None]] = None) -> list[Path]:
+    """Write every page (only those whose bytes changed), delete stale generated pages.
+
+    Large sites render and write in ``jobs`` forked processes; ``meanwhile`` runs in this one
+    while they work.
+    """
+    return write_and_hash_pages(graph, content_dir, jobs, meanwhile).paths
+
+
+def write_and_hash_pages(graph: Graph, content_dir: Path, jobs: int = 1,
+                         meanwhile: Optional[Callable[[], None]] = None) -> Written:
+    """``write_pages``, also giving the digest of every page (what the site build compares)."""
     content_dir = Path(content_dir)
-    pages = render_pages(graph, jobs)
+    tasks = PageRenderer(graph).tasks()
+    if jobs < 2 or len(tasks) < PARALLEL_PAGES:
+        if meanwhile:
+            meanwhile()
+        digests = dict(_write_tasks(tasks, content_dir))
+    else:
+        _forked_tasks[:] = tasks
+        try:
+            with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+                shares = pool.map(_write_share, range(jobs), [jobs] * jobs, [content_dir] * jobs)
+                if meanwhile:
+                    meanwhile()
+                digests = dict(item for share in shares for item in share)
+        finally:
+            _forked_tasks.clear()
+    remove_stale(content_dir, set(digests))
+    ordered = dict(sorted(digests.items()))
+    return Written(paths=[content_dir / relative for relative in ordered], digests=ordered)
+
+
+def _write_share(share: int, shares: int, content_dir: Path) -> list[tuple[str, str]]:
+    """In a forked worker: write every ``shares``-th page from ``share``; (path, sha256) of each."""
+    return _write_tasks(_forked_tasks[share::shares], content_dir)
+
+
+def _write_tasks(tasks: list[tuple[str, Callable[[], str]]], content_dir: Path) -> list[tuple[str, str]]:
     written = []
-    for relative in sorted(pages):
-        path = content_dir / relative
-        data = pages[relative].encode("utf-8")
-        if not path.is_file() or path.read_bytes() != data:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
-        written.append(path)
-    remove_stale(content_dir, set(pages))
+    for relative, make in tasks:
+        data = make().encode("utf-8")
+        write_if_changed(content_dir / relative, data)
+        written.append((relative, hashlib.sha256(data).hexdigest()))
     return written
+
+
+def write_if_changed(path: Path, data: bytes) -> None:
+    """Write ``data`` unless the file holds it already (its time then shows the last change)."""
+    try:
+        with open(path, "rb") as handle:
+            if handle.read(len(data) + 1) == data:
+                return
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
 
 
 def remove_stale(content_dir: Path, keep: set[str]) -> list[Path]:

@@ -43,6 +43,7 @@ class _Union:
     def __init__(self, actors: list[Actor]) -> None:
         self.parent = list(range(len(actors)))
         self.reasons: list[tuple[int, int, str]] = []
+        self._by_first: tuple[int, dict[int, list[tuple[int, str]]]] | None = None
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -56,6 +57,15 @@ class _Union:
             return
         self.parent[max(ra, rb)] = min(ra, rb)
         self.reasons.append((a, b, reason))
+
+    def reasons_by_first(self) -> dict[int, list[tuple[int, str]]]:
+        """The joins by their first actor: (second actor, reason), worked out once all joins are made."""
+        if self._by_first is None or self._by_first[0] != len(self.reasons):
+            by_first: dict[int, list[tuple[int, str]]] = {}
+            for a, b, reason in self.reasons:
+                by_first.setdefault(a, []).append((b, reason))
+            self._by_first = (len(self.reasons), by_first)
+        return self._by_first[1]
 
     def clusters(self) -> dict[int, list[int]]:
         out: dict[int, list[int]] = {}
@@ -353,9 +363,11 @@ def _choose_description(members: list[Actor]) -> str:
 
 def _merge_lines(actors: list[Actor], union: _Union, members: set[int]) -> list[str]:
     lines = []
-    for a, b, reason in union.reasons:
-        if a in members and actors[a].name != actors[b].name:
-            lines.append(f"{actors[b].name!r} ({actors[b].id}) merged with {actors[a].name!r} ({actors[a].id}): {reason}")
+    for a in members:
+        for b, reason in union.reasons_by_first().get(a, ()):
+            if actors[a].name != actors[b].name:
+                lines.append(f"{actors[b].name!r} ({actors[b].id}) merged with "
+                             f"{actors[a].name!r} ({actors[a].id}): {reason}")
     return sorted(set(lines))
 
 

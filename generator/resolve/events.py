@@ -69,8 +69,8 @@ def resolve_events(mentions: list[EventMention], sources: list[Source]) -> list[
     hulls: list[Optional[tuple[int, int]]] = []  # first and last day any dated member of a cluster may be on
     for mention in ordered:
         span = dates.span(mention)
-        candidates = sorted(i for i in set().union(*(index.get(k, set()) for k in _keys(mention)))
-                            if _may_agree(span, hulls[i]))
+        keys = _keys(mention)
+        candidates = _agreeing(set().union(*(index.get(k, set()) for k in keys)), span, hulls)
         best = _best_cluster(mention, [clusters[i] for i in candidates], dates, leads)
         if best is None:
             at = len(clusters)
@@ -82,7 +82,7 @@ def resolve_events(mentions: list[EventMention], sources: list[Source]) -> list[
             mention.linked_by = link_reasons(mention, partner, leads)
             clusters[at].append(mention)
         hulls[at] = _widen(hulls[at], span)
-        for key in _keys(mention):
+        for key in keys:
             index.setdefault(key, set()).add(at)
     clusters = _join_undated_accounts(clusters, index, dates, leads)
     events = [_event(cluster) for cluster in clusters]
@@ -115,11 +115,16 @@ class _Dates:
         return self._spans[key]
 
 
-def _may_agree(span: Optional[tuple[int, int]], hull: Optional[tuple[int, int]]) -> bool:
-    """A quick no: no dated member of the cluster can agree with the mention's days (``_dates_agree``)."""
-    if span is None or hull is None:
-        return True
-    return span[0] <= hull[1] + DISPUTED_DAYS and hull[0] - DISPUTED_DAYS <= span[1]
+def _agreeing(clusters: set[int], span: Optional[tuple[int, int]], hulls: list) -> list[int]:
+    """The clusters (sorted) whose dated members may agree with the mention's days (``_dates_agree``): a quick no.
+
+    A cluster is out when its hull (first and last day of its dated members) is more than
+    DISPUTED_DAYS away from the span; one with no dated member, or a mention with no days, stays in.
+    """
+    if span is None:
+        return sorted(clusters)
+    low, high = span[0] - DISPUTED_DAYS, span[1] + DISPUTED_DAYS
+    return sorted(i for i in clusters if (hull := hulls[i]) is None or (low <= hull[1] and hull[0] <= high))
 
 
 def _widen(hull: Optional[tuple[int, int]], span: Optional[tuple[int, int]]) -> Optional[tuple[int, int]]:

@@ -17,9 +17,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
+from typing import Iterator
 
 from generator.site import config as site_config
 
@@ -34,16 +35,34 @@ class Plan:
     dirty: bool
     changed_urls: set[str]
     previous_index: dict | None
+    removed_outputs: list[Path] = field(default_factory=list)  # outputs of files no longer in the content
 
 
-def file_digests(content_dir: Path) -> dict[str, str]:
-    """sha256 of every file under content_dir, by posix relative path."""
-    content_dir = Path(content_dir)
-    return {
-        path.relative_to(content_dir).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(content_dir.rglob("*"))
-        if path.is_file()
-    }
+def file_digests(content_dir: Path, known: dict[str, str] | None = None) -> dict[str, str]:
+    """sha256 of every file under content_dir, by posix relative path, sorted (links to folders not followed).
+
+    ``known``: digests the caller is sure of (files it has just written): those files are not read.
+    """
+    known = known or {}
+    digests = {}
+    for relative, path in sorted(walk_files(str(content_dir))):
+        if relative in known:
+            digests[relative] = known[relative]
+            continue
+        with open(path, "rb") as handle:
+            digests[relative] = hashlib.sha256(handle.read()).hexdigest()
+    return digests
+
+
+def walk_files(root: str, prefix: str = "") -> Iterator[tuple[str, str]]:
+    """(posix relative path, path) of every file under root; links to files are followed, to folders not."""
+    with os.scandir(root) as entries:
+        for entry in entries:
+            relative = prefix + entry.name
+            if entry.is_dir(follow_symlinks=False):
+                yield from walk_files(entry.path, relative + "/")
+            elif entry.is_file():
+                yield relative, entry.path
 
 
 def fingerprint(project: Path, cfg, offline: bool) -> str:
@@ -85,12 +104,15 @@ def prepare(cfg, state: dict | None, stamp: str, files: dict[str, str]) -> Plan:
         return Plan(dirty=False, changed_urls=set(), previous_index=None)
     previous = state["files"]
     stale = sorted(path for path in set(previous) | set(files) if previous.get(path) != files.get(path))
-    changed_urls = set()
+    changed_urls, removed = set(), []
     for relative in stale:
         output = output_file(cfg, relative)
         changed_urls.add(page_url(output))
         Path(output.abs_dest_path).unlink(missing_ok=True)
-    return Plan(dirty=True, changed_urls=changed_urls, previous_index=json.loads(index.read_text(encoding="utf-8")))
+        if relative not in files:
+            removed.append(Path(output.abs_dest_path))
+    previous_index = json.loads(index.read_text(encoding="utf-8"))
+    return Plan(dirty=True, changed_urls=changed_urls, previous_index=previous_index, removed_outputs=removed)
 
 
 def output_file(cfg, relative: str):
@@ -100,25 +122,51 @@ def output_file(cfg, relative: str):
     return File(relative, cfg.docs_dir, cfg.site_dir, cfg.use_directory_urls)
 
 
-def finish(cfg, plan: Plan, offline: bool) -> None:
-    """After a dirty build: complete the search index and drop folders left empty."""
+def finish(cfg, plan: Plan, offline: bool, files=None) -> None:
+    """After a dirty build: complete the search index and drop folders left empty.
+
+    ``files`` is the build's MkDocs Files (see `build_hooks_plugin`); without it they are listed again.
+    """
     if not plan.dirty:
         return
     site_dir = Path(cfg.site_dir)
     fresh = json.loads((site_dir / INDEX).read_text(encoding="utf-8"))
-    docs = merged_entries(page_order(cfg), plan.previous_index["docs"], fresh["docs"], plan.changed_urls)
+    docs = merged_entries(page_order(cfg, files), plan.previous_index["docs"], fresh["docs"], plan.changed_urls)
     data = json.dumps({"config": fresh["config"], "docs": docs}, separators=(",", ":"), default=str)
     (site_dir / INDEX).write_bytes(data.encode("utf-8"))
     if offline:
         (site_dir / INDEX_SCRIPT).write_text(f"var __index = {data}", encoding="utf-8")
-    remove_empty_folders(site_dir)
+    remove_empty_folders(site_dir, plan.removed_outputs)
 
 
-def page_order(cfg) -> list[str]:
+def page_order(cfg, files=None) -> list[str]:
     """Page URLs in the order a clean build indexes them (MkDocs' documentation_pages order)."""
     from mkdocs.structure.files import get_files
 
-    return [page_url(file) for file in get_files(cfg).documentation_pages()]
+    return [page_url(file) for file in (files if files is not None else get_files(cfg)).documentation_pages()]
+
+
+def build_hooks_plugin(templates_cache: Path | None = None):
+    """A MkDocs plugin that keeps the build's Files (add it last: it sees them after the other plugins)
+    and, with a folder, keeps the theme's compiled templates there for the next build (Jinja checks
+    each template's source against its cached code)."""
+    from jinja2 import FileSystemBytecodeCache
+    from mkdocs.plugins import BasePlugin
+
+    class BuildHooks(BasePlugin):
+        files = None
+
+        def on_files(self, files, config):
+            self.files = files
+            return files
+
+        def on_env(self, env, config, files):
+            if templates_cache is not None:
+                Path(templates_cache).mkdir(parents=True, exist_ok=True)
+                env.bytecode_cache = FileSystemBytecodeCache(str(templates_cache))
+            return env
+
+    return BuildHooks()
 
 
 def page_url(file) -> str:
@@ -143,8 +191,11 @@ def page_of(entry: dict) -> str:
     return entry["location"].split("#", 1)[0]
 
 
-def remove_empty_folders(root: Path) -> None:
-    """Delete folders emptied by removed pages (a clean build would not have them)."""
-    for folder, _, _ in os.walk(root, topdown=False):
-        if folder != str(root) and not os.listdir(folder):
-            os.rmdir(folder)
+def remove_empty_folders(root: Path, removed: list[Path]) -> None:
+    """Delete folders emptied by removed pages (a clean build would not have them), from each one up."""
+    root = Path(root)
+    for output in removed:
+        folder = output.parent
+        while folder != root and root in folder.parents and folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+            folder = folder.parent
