@@ -181,12 +181,17 @@ def _join_undated_accounts(clusters: list[list[EventMention]], index: dict[tuple
 
     The greedy pass puts each mention in its best cluster: an article's "campaign on the city" joins
     its own story before it can meet another article's "strikes in the city". Here any such link as
-    strong as a merge (``MERGE_SCORE``) joins the two clusters, when every pair across them is compatible.
+    strong as a merge (``MERGE_SCORE``), within one article or between accounts of one place, joins the
+    two clusters when every pair across them is compatible.
     Only open-ended clusters: no member names a day or a duration under a week. A dated or timed happening is
     bounded, and the first pass had its days and hours to go on.
     """
-    root = list(range(len(clusters)))
-    open_ended = [not any(_bounded(m) for m in cluster) for cluster in clusters]
+    open_ended = [at for at, cluster in enumerate(clusters) if not any(_bounded(m) for m in cluster)]
+    open_index: dict[tuple, set[int]] = {}
+    for at in open_ended:
+        for key in set().union(*(_join_keys(m) for m in clusters[at])):
+            open_index.setdefault(key, set()).add(at)
+    root = {at: at for at in open_ended}
 
     def find(at: int) -> int:
         while root[at] != at:
@@ -195,13 +200,11 @@ def _join_undated_accounts(clusters: list[list[EventMention]], index: dict[tuple
         return at
 
     members = {at: list(cluster) for at, cluster in enumerate(clusters)}
-    for at, cluster in enumerate(clusters):
-        if not open_ended[at]:
-            continue
-        for mention in cluster:
-            for other in sorted(set().union(*(index.get(k, set()) for k in _keys(mention)))):
+    for at in open_ended:
+        for mention in clusters[at]:
+            for other in sorted(set().union(*(open_index.get(k, set()) for k in _join_keys(mention)))):
                 mine, theirs = find(at), find(other)
-                if mine == theirs or not open_ended[other]:
+                if mine == theirs:
                     continue
                 partner = _strongest_link(mention, members[theirs], leads)
                 if partner is not None and all(_compatible(a, b, dates) for a in members[mine] for b in members[theirs]):
@@ -212,6 +215,11 @@ def _join_undated_accounts(clusters: list[list[EventMention]], index: dict[tuple
     return [members[at] for at in sorted(members)]
 
 
+def _join_keys(mention: EventMention) -> set[tuple]:
+    """Where a late join may look: the mention's own article, and accounts of its place."""
+    return {k for k in _keys(mention) if k[1] in ("source", "place")}
+
+
 def _bounded(mention: EventMention) -> bool:
     """Whether the mention names a day or a short exact duration (hours or days, not "a five-year war")."""
     return bool(mention.date or mention.date_text) or any(
@@ -220,12 +228,13 @@ def _bounded(mention: EventMention) -> bool:
 
 def _strongest_link(mention: EventMention, cluster: list[EventMention],
                     leads: dict[tuple[str, int], str]) -> Optional[EventMention]:
-    """The member of ``cluster`` most like ``mention``, if as like as a merge asks."""
+    """The member of ``cluster`` in the mention's article or place most like it, if as like as a merge asks."""
     def score(other: EventMention) -> float:
         return _similarity(mention, other) + _lead_bonus(mention, other, leads)
 
-    best = max(cluster, key=score)
-    return best if score(best) >= MERGE_SCORE else None
+    near = [m for m in cluster if m.source == mention.source or _same_place(m, mention)]
+    best = max(near, key=score, default=None)
+    return best if best is not None and score(best) >= MERGE_SCORE else None
 
 
 def _other_day(mention: EventMention, cluster: list[EventMention]) -> bool:
