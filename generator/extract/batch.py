@@ -8,7 +8,6 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import pickle
-from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
@@ -16,26 +15,17 @@ from generator.extract import extract_doc
 from generator.extract.nlp import load_model, mined_text
 from generator.model import Extraction, Source
 from generator.settings import Settings
+from generator.versions import code_digest
 
 BATCH = 16
 _worker_model: Optional[str] = None
-
-
-@lru_cache(maxsize=1)
-def code_version() -> str:
-    """Hash of the code extraction depends on: a change invalidates the cache."""
-    package = Path(__file__).resolve().parent.parent
-    digest = hashlib.sha256()
-    for path in sorted([*package.joinpath("extract").glob("*.py"), package / "model.py"]):
-        digest.update(path.name.encode() + path.read_bytes())
-    return digest.hexdigest()[:16]
 
 
 def cache_key(source: Source, model: str) -> str:
     """What an extraction depends on: the source as read, the model and the code."""
     state = (source.id, source.text, source.date, source.title, [(p.start, p.end, p.kind) for p in source.paragraphs])
     digest = hashlib.sha256(pickle.dumps(state, protocol=4))
-    digest.update(f"{model}|{code_version()}".encode())
+    digest.update(f"{model}|{code_digest('extract')}".encode())
     return digest.hexdigest()
 
 

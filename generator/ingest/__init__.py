@@ -19,6 +19,7 @@ from generator.ingest.formats import HTML_SUFFIXES, MARKDOWN_SUFFIXES, Parsed, p
 from generator.ingest.metadata import MAX_YAML_BYTES, check_fields, load_yaml
 from generator.ingest.paragraphs import classify, split_blocks, split_lines
 from generator.model import Paragraph, Source
+from generator.versions import code_digest
 
 ARTICLE_SUFFIXES = (".txt", *MARKDOWN_SUFFIXES, *HTML_SUFFIXES)
 SIDECAR_SUFFIXES = (".yml", ".yaml")
@@ -164,22 +165,12 @@ class RawArticle:
 
     def key(self) -> str:
         """A digest of every field and of the ingest code: equal keys give equal Sources."""
-        digest = hashlib.sha256(ingest_code_version().encode())
+        digest = hashlib.sha256(code_digest("ingest").encode())
         for part in (self.name, self.stem, self.suffix, self.raw, self.sidecar_name, self.sidecar_raw,
                      self.sidecar_error):
             data = part if isinstance(part, bytes) else ("\0" if part is None else f"s{part}").encode("utf-8")
             digest.update(len(data).to_bytes(8, "big") + data)
         return digest.hexdigest()
-
-
-@lru_cache(maxsize=1)
-def ingest_code_version() -> str:
-    """Hash of the code ingest depends on: a change invalidates cached Sources."""
-    package = Path(__file__).resolve().parent.parent
-    digest = hashlib.sha256()
-    for path in sorted([*package.joinpath("ingest").glob("*.py"), package / "model.py"]):
-        digest.update(path.name.encode() + path.read_bytes())
-    return digest.hexdigest()[:16]
 
 
 def read_source(path: Path, root: Path) -> Source:
