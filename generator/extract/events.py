@@ -856,12 +856,15 @@ def _known_place_after_preposition(sent: Span, known: frozenset[str], owned: Opt
     return None
 
 
+LOCATING_PREPS = {"in", "near", "at"}  # the prepositions that put anything they name in a place
+
+
 def _placed(ent: Span, located: bool, prev: Optional[Token]) -> bool:
     """Whether the entity names a place where it stands."""
     if ent.label_ not in ("GPE", "LOC", "FAC", "NORP"):
         return False
     if ent.label_ == "NORP":
-        return located and prev.lower_ in ("in", "near", "at")  # a small model may tag a city "NORP"
+        return located and prev.lower_ in LOCATING_PREPS  # a small model may tag a city "NORP"
     return ent.label_ != "GPE" or located  # "Russia said", "Russia's offer": a state acting, not a place
 
 
@@ -869,8 +872,8 @@ def _known_places(doc: Doc) -> frozenset[str]:
     """Names the article puts after "in", "near" or "at" somewhere: places, whatever their tag there."""
     known = doc.user_data.get("known_places")
     if known is None:
-        known = frozenset(ent.text for ent in doc.ents if ent.start > 0 and ent.label_ != "PERSON"
-                          and doc[ent.start - 1].lower_ in ("in", "near", "at") and _placed(ent, True, doc[ent.start - 1]))
+        known = frozenset(ent.text for ent in doc.ents if ent.start > 0
+                          and doc[ent.start - 1].lower_ in LOCATING_PREPS and _placed(ent, True, doc[ent.start - 1]))
         doc.user_data["known_places"] = known
     return known
 

@@ -84,7 +84,7 @@ def resolve_events(mentions: list[EventMention], sources: list[Source]) -> list[
         hulls[at] = _widen(hulls[at], span)
         for key in keys:
             index.setdefault(key, set()).add(at)
-    clusters = _join_undated_accounts(clusters, index, dates, leads)
+    clusters = _join_open_stories(clusters, dates, leads)
     events = [_event(cluster) for cluster in clusters]
     _assign_ids(events)
     events.sort(key=lambda e: (e.date or "9999", e.id))
@@ -161,22 +161,19 @@ LEAD_BONUS = 2.0
 def _best_cluster(mention: EventMention, clusters: list[list[EventMention]], dates: _Dates,
                   leads: dict[tuple[str, int], str] | None = None) -> Optional[tuple[int, EventMention]]:
     """The compatible cluster most like the mention, with its member most like it; None below MERGE_SCORE."""
-    def score(other: EventMention) -> float:
-        return _similarity(mention, other) + _lead_bonus(mention, other, leads)
-
     best, best_score = None, 0.0
     for at, cluster in enumerate(clusters):
         if _other_day(mention, cluster) or not all(_compatible(mention, other, dates) for other in cluster):
             continue
-        partner = max(cluster, key=score)
-        partner_score = score(partner)
+        partner = max(cluster, key=lambda other: _likeness(mention, other, leads))
+        partner_score = _likeness(mention, partner, leads)
         if partner_score >= MERGE_SCORE and partner_score > best_score:
             best, best_score = (at, partner), partner_score
     return best
 
 
-def _join_undated_accounts(clusters: list[list[EventMention]], index: dict[tuple, set[int]], dates: _Dates,
-                           leads: dict[tuple[str, int], str]) -> list[list[EventMention]]:
+def _join_open_stories(clusters: list[list[EventMention]], dates: _Dates,
+                       leads: dict[tuple[str, int], str]) -> list[list[EventMention]]:
     """Join two clusters that an account in one links to an account in the other.
 
     The greedy pass puts each mention in its best cluster: an article's "campaign on the city" joins
@@ -229,12 +226,14 @@ def _bounded(mention: EventMention) -> bool:
 def _strongest_link(mention: EventMention, cluster: list[EventMention],
                     leads: dict[tuple[str, int], str]) -> Optional[EventMention]:
     """The member of ``cluster`` in the mention's article or place most like it, if as like as a merge asks."""
-    def score(other: EventMention) -> float:
-        return _similarity(mention, other) + _lead_bonus(mention, other, leads)
-
     near = [m for m in cluster if m.source == mention.source or _same_place(m, mention)]
-    best = max(near, key=score, default=None)
-    return best if best is not None and score(best) >= MERGE_SCORE else None
+    best = max(near, key=lambda other: _likeness(mention, other, leads), default=None)
+    return best if best is not None and _likeness(mention, best, leads) >= MERGE_SCORE else None
+
+
+def _likeness(a: EventMention, b: EventMention, leads: dict[tuple[str, int], str] | None) -> float:
+    """How alike two accounts are: their similarity, and the bonus of two articles opening on them."""
+    return _similarity(a, b) + _lead_bonus(a, b, leads)
 
 
 def _other_day(mention: EventMention, cluster: list[EventMention]) -> bool:
