@@ -6,6 +6,7 @@ import io
 import json
 from pathlib import Path
 
+from generator.files import write_if_changed
 from generator.model import Graph, Source
 
 QUOTE_COLUMNS = ("id", "source", "start", "end", "kind", "speaker id", "speaker name", "cue", "text")
@@ -46,13 +47,6 @@ def graph_to_dict(graph: Graph) -> dict:
     }
 
 
-def _write_if_changed(path: Path, data: bytes) -> None:
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if not path.is_file() or path.read_bytes() != data:
-        path.write_bytes(data)
-
-
 def write_graph_json(graph: Graph, path: Path) -> None:
     """UTF-8 JSON, sorted keys, one item of each list per line (diffable, and fast: no indent), trailing newline.
 
@@ -67,7 +61,7 @@ def write_graph_json(graph: Graph, path: Path) -> None:
         "contradictions": graph.contradictions,
         "problems": list(graph.problems),
     }
-    _write_if_changed(path, _one_item_per_line(data).encode("utf-8"))
+    write_if_changed(path, _one_item_per_line(data).encode("utf-8"))
 
 
 def _fields(value) -> dict:
@@ -106,4 +100,4 @@ def write_quotes_csv(graph: Graph, path: Path) -> None:
         speaker = q.speaker or ""
         writer.writerow([q.id, q.source, q.start, q.end, q.kind, speaker, _csv_safe(names.get(speaker, "")),
                          _csv_safe(q.cue), _csv_safe(q.text)])
-    _write_if_changed(path, buffer.getvalue().encode("utf-8"))
+    write_if_changed(path, buffer.getvalue().encode("utf-8"))

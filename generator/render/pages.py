@@ -11,6 +11,7 @@ from typing import Callable, Iterable, Optional
 
 import jinja2
 
+from generator.files import write_if_changed
 from generator.model import Actor, Event, Graph, Source
 from generator.render.corpus import FOLDERS, Corpus, Links, quote_anchor
 from generator.render.filters import Safe, finalize, md_escape
@@ -258,18 +259,6 @@ def _write_tasks(tasks: list[tuple[str, Callable[[], str]]], content_dir: Path) 
         write_if_changed(content_dir / relative, data)
         written.append((relative, hashlib.sha256(data).hexdigest()))
     return written
-
-
-def write_if_changed(path: Path, data: bytes) -> None:
-    """Write ``data`` unless the file holds it already (its time then shows the last change)."""
-    try:
-        with open(path, "rb") as handle:
-            if handle.read(len(data) + 1) == data:
-                return
-    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
-        pass
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
 
 
 def remove_stale(content_dir: Path, keep: set[str]) -> list[Path]:

@@ -1,0 +1,17 @@
+"""Writing generated files: a file that already holds the bytes is left alone (its time shows the last change)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def write_if_changed(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` (making its folder) unless the file holds it already."""
+    path = Path(path)
+    try:
+        with open(path, "rb") as handle:
+            if handle.read(len(data) + 1) == data:
+                return
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
