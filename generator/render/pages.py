@@ -187,22 +187,37 @@ _forked_tasks: list[tuple[str, Callable[[], str]]] = []  # what forked workers i
 def render_pages(graph: Graph, jobs: int = 1) -> dict[str, str]:
     """Every page's text by relative path under content/; large sites render in ``jobs`` forked processes."""
     tasks = PageRenderer(graph).tasks()
-    if jobs < 2 or len(tasks) < PARALLEL_PAGES:
-        return {path: make() for path, make in tasks}
-    _forked_tasks[:] = tasks
-    try:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-            texts = [text for share in pool.map(_render_share, range(jobs), [jobs] * jobs) for text in share]
-    finally:
-        _forked_tasks.clear()
-    order = [path for share in range(jobs) for path, _ in tasks[share::jobs]]
-    rendered = dict(zip(order, texts))
+    rendered = dict(pair for share in _in_shares(tasks, jobs, _render_tasks) for pair in share)
     return {path: rendered[path] for path, _ in tasks}
 
 
-def _render_share(share: int, shares: int) -> list[str]:
-    """In a forked worker: every ``shares``-th page from ``share`` (interleaved, so shares weigh alike)."""
-    return [make() for _, make in _forked_tasks[share::shares]]
+def _render_tasks(tasks: list[tuple[str, Callable[[], str]]]) -> list[tuple[str, str]]:
+    return [(path, make()) for path, make in tasks]
+
+
+def _in_shares(tasks: list[tuple[str, Callable[[], str]]], jobs: int, work: Callable, *args,
+               meanwhile: Optional[Callable[[], None]] = None) -> list:
+    """``work(some_tasks, *args)`` for every share of the tasks: one share here for a small site, else
+    ``jobs`` interleaved shares (so shares weigh alike) in forked processes; ``meanwhile`` runs here
+    while they work."""
+    if jobs < 2 or len(tasks) < PARALLEL_PAGES:
+        if meanwhile:
+            meanwhile()
+        return [work(tasks, *args)]
+    _forked_tasks[:] = tasks
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            shares = pool.map(_work_share, range(jobs), [jobs] * jobs, [work] * jobs, [args] * jobs)
+            if meanwhile:
+                meanwhile()
+            return list(shares)
+    finally:
+        _forked_tasks.clear()
+
+
+def _work_share(share: int, shares: int, work: Callable, args: tuple) -> list:
+    """In a forked worker: ``work`` over every ``shares``-th task from ``share``."""
+    return work(_forked_tasks[share::shares], *args)
 
 
 @dataclass
@@ -228,28 +243,11 @@ def write_and_hash_pages(graph: Graph, content_dir: Path, jobs: int = 1,
     """``write_pages``, also giving the digest of every page (what the site build compares)."""
     content_dir = Path(content_dir)
     tasks = PageRenderer(graph).tasks()
-    if jobs < 2 or len(tasks) < PARALLEL_PAGES:
-        if meanwhile:
-            meanwhile()
-        digests = dict(_write_tasks(tasks, content_dir))
-    else:
-        _forked_tasks[:] = tasks
-        try:
-            with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-                shares = pool.map(_write_share, range(jobs), [jobs] * jobs, [content_dir] * jobs)
-                if meanwhile:
-                    meanwhile()
-                digests = dict(item for share in shares for item in share)
-        finally:
-            _forked_tasks.clear()
+    shares = _in_shares(tasks, jobs, _write_tasks, content_dir, meanwhile=meanwhile)
+    digests = dict(item for share in shares for item in share)
     remove_stale(content_dir, set(digests))
     ordered = dict(sorted(digests.items()))
     return Written(paths=[content_dir / relative for relative in ordered], digests=ordered)
-
-
-def _write_share(share: int, shares: int, content_dir: Path) -> list[tuple[str, str]]:
-    """In a forked worker: write every ``shares``-th page from ``share``; (path, sha256) of each."""
-    return _write_tasks(_forked_tasks[share::shares], content_dir)
 
 
 def _write_tasks(tasks: list[tuple[str, Callable[[], str]]], content_dir: Path) -> list[tuple[str, str]]:
