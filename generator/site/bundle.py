@@ -15,6 +15,7 @@ from typing import Iterator
 
 from generator.site import config as site_config
 from generator.site.build import run_build
+from generator.site.incremental import walk_files
 
 FILE_MODE = 0o644
 LEFT_OUT = (".map",)  # source maps: only developer tools ask for them
@@ -221,15 +222,9 @@ def write_entry(bundle: zipfile.ZipFile, entry: zipfile.ZipInfo, raw: bytes, crc
 
 def sorted_members(folder: Path) -> list[Member]:
     """Regular files under folder (no links, no source maps), sorted by their posix relative path."""
-    return sorted(walk_members(str(folder), ""), key=lambda member: member.name)
-
-
-def walk_members(root: str, prefix: str) -> Iterator[Member]:
-    with os.scandir(root) as entries:
-        for entry in entries:
-            name = prefix + entry.name
-            if entry.is_dir(follow_symlinks=False):
-                yield from walk_members(entry.path, name + "/")
-            elif entry.is_file(follow_symlinks=False) and not entry.name.endswith(LEFT_OUT):
-                info = entry.stat(follow_symlinks=False)
-                yield Member(name, entry.path, info.st_size, info.st_mtime_ns)
+    members = []
+    for name, entry in walk_files(str(folder)):
+        if entry.is_file(follow_symlinks=False) and not entry.name.endswith(LEFT_OUT):
+            info = entry.stat(follow_symlinks=False)
+            members.append(Member(name, entry.path, info.st_size, info.st_mtime_ns))
+    return sorted(members, key=lambda member: member.name)

@@ -45,24 +45,26 @@ def file_digests(content_dir: Path, known: dict[str, str] | None = None) -> dict
     """
     known = known or {}
     digests = {}
-    for relative, path in sorted(walk_files(str(content_dir))):
+    for relative, entry in sorted(walk_files(str(content_dir)), key=lambda item: item[0]):
+        if not entry.is_file():
+            continue
         if relative in known:
             digests[relative] = known[relative]
             continue
-        with open(path, "rb") as handle:
+        with open(entry.path, "rb") as handle:
             digests[relative] = hashlib.sha256(handle.read()).hexdigest()
     return digests
 
 
-def walk_files(root: str, prefix: str = "") -> Iterator[tuple[str, str]]:
-    """(posix relative path, path) of every file under root; links to files are followed, to folders not."""
+def walk_files(root: str, prefix: str = "") -> Iterator[tuple[str, os.DirEntry]]:
+    """(posix relative path, entry) of everything under root but folders; links to folders are not followed."""
     with os.scandir(root) as entries:
         for entry in entries:
             relative = prefix + entry.name
             if entry.is_dir(follow_symlinks=False):
                 yield from walk_files(entry.path, relative + "/")
-            elif entry.is_file():
-                yield relative, entry.path
+            else:
+                yield relative, entry
 
 
 def fingerprint(project: Path, cfg, offline: bool) -> str:
