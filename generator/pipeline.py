@@ -3,10 +3,8 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import multiprocessing
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
@@ -128,29 +126,22 @@ def _build(settings: Settings, progress: Progress, timings: Timings) -> Graph:
     progress(f"render: {len(pages.paths)} pages in {content}")
     bundle = settings.dist_dir / "offline.zip"
     progress(f"site: building {settings.site_dir} and {bundle}")
-    timings.run("site", build_both, content, settings, bundle, pages.digests)
+    timings.run("site", publish, content, settings, bundle, pages.digests)
     progress(f"site: built {settings.site_dir}; bundle: wrote {bundle}")
     return graph
 
 
-def build_both(content: Path, settings: Settings, bundle: Path, known: dict[str, str] | None = None) -> None:
-    """The hosted site and the offline bundle: two MkDocs builds, side by side when two cores are allowed.
+def publish(content: Path, settings: Settings, bundle: Path, known: dict[str, str] | None = None) -> None:
+    """The hosted site and the offline bundle: one MkDocs build shared among ``--jobs`` processes
+    (its folder serves the web and file:// alike), then zipped.
 
-    With the cache on, each build keeps a state file in build/ and a rebuild redoes only changed pages.
-    The content files are hashed once, for both (those in ``known``, the pages just written, not again).
+    With the cache on, a state file in build/ lets a rebuild redo only changed pages and
+    recompress only changed files. The content files are hashed once (those in ``known``,
+    the pages just written, not again).
     """
     from generator import site
     from generator.site.incremental import file_digests
 
-    work = settings.build_dir / "offline"
-    states = [settings.build_dir / f"{name}.state.json" if settings.cache else None for name in ("site", "offline")]
+    state = settings.build_dir / "site.state.json" if settings.cache else None
     digests = file_digests(content, known)
-    if settings.jobs < 2:
-        site.build_site(content, settings.site_dir, settings.project, states[0], digests)
-        site.build_offline_bundle(content, bundle, settings.project, work, states[1], digests)
-        return
-    with ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("fork")) as pool:
-        hosted = pool.submit(site.build_site, content, settings.site_dir, settings.project, states[0], digests)
-        offline = pool.submit(site.build_offline_bundle, content, bundle, settings.project, work, states[1], digests)
-        hosted.result()
-        offline.result()
+    site.build_offline_bundle(content, bundle, settings.project, settings.site_dir, state, digests, settings.jobs)

@@ -61,7 +61,7 @@ def test_every_actor_quote_and_event_cites_a_paragraph(built: Path) -> None:
 def test_source_pages_anchor_every_paragraph(built: Path) -> None:
     graph = json.loads((built / "content" / "data" / "graph.json").read_text(encoding="utf-8"))
     for source in graph["sources"]:
-        html = (built / "site" / "sources" / source["id"] / "index.html").read_text(encoding="utf-8")
+        html = (built / "site" / "sources" / f"{source['id']}.html").read_text(encoding="utf-8")
         text = (SEEDS / Path(source["path"]).name).read_text(encoding="utf-8")
         paragraphs = [line for line in text.splitlines() if line.strip()]
         for index in range(len(paragraphs)):

@@ -93,7 +93,7 @@ def test_nothing_from_an_article_becomes_markup(hostile) -> None:
         assert 'id="pwned' not in html, html_file
         assert 'href="javascript:' not in html, html_file
         assert "pwned admonition" not in html or 'class="admonition note"' not in html, html_file
-    page = (out / "site" / "sources" / "inject $(touch pwned);" / "index.html")
+    page = (out / "site" / "sources" / "inject $(touch pwned);.html")
     assert page.is_file()
     text = page.read_text(encoding="utf-8")
     assert "{{ 7*7 }}" in text and "&lt;script&gt;" in text
@@ -105,6 +105,6 @@ def test_no_injected_script_runs_in_the_browser(hostile) -> None:
     if not browser.chromium_available():
         pytest.skip("Chromium is not installed (make browser)")
     out, _ = hostile
-    pages = sorted((out / "site").rglob("index.html"))
+    pages = sorted((out / "site").rglob("*.html"))
     report = browser.injected_markers(out / "site", pages)
     assert not any(report.values()), report

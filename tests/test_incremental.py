@@ -19,9 +19,9 @@ def digests(folder: Path) -> dict[str, str]:
 
 
 def build_both(content: Path, out: Path, incremental: bool) -> None:
-    state = (lambda name: out / f"{name}.state.json") if incremental else (lambda name: None)
-    build_site(content, out / "site", ROOT, state("site"))
-    build_offline_bundle(content, out / "offline.zip", ROOT, out / "work", state("offline"))
+    """As the pipeline does: the site, in two processes, then its zip."""
+    state = out / "site.state.json" if incremental else None
+    build_offline_bundle(content, out / "offline.zip", ROOT, out / "site", state, jobs=2)
 
 
 def edit(content: Path) -> None:
@@ -49,7 +49,7 @@ def test_merged_index_keeps_clean_build_order() -> None:
 def test_rebuild_equals_clean_build_and_skips_unchanged_pages(tmp_path: Path) -> None:
     content = write_sample_content(tmp_path / "content")
     build_both(content, tmp_path / "inc", incremental=True)
-    untouched = tmp_path / "inc" / "site" / "sources" / "001" / "index.html"
+    untouched = tmp_path / "inc" / "site" / "sources" / "001.html"
     before = untouched.stat().st_mtime_ns
     edit(content)
     build_both(content, tmp_path / "inc", incremental=True)
@@ -65,7 +65,7 @@ def test_rebuild_equals_clean_build_and_skips_unchanged_pages(tmp_path: Path) ->
 def test_changed_configuration_forces_a_clean_build(tmp_path: Path) -> None:
     content = write_sample_content(tmp_path / "content")
     build_both(content, tmp_path / "inc", incremental=True)
-    page = tmp_path / "inc" / "site" / "sources" / "001" / "index.html"
+    page = tmp_path / "inc" / "site" / "sources" / "001.html"
     state = tmp_path / "inc" / "site.state.json"
     recorded = json.loads(state.read_text(encoding="utf-8"))
     state.write_text(json.dumps({**recorded, "fingerprint": "another theme"}), encoding="utf-8")

@@ -1,6 +1,7 @@
 """Site stage: MkDocs build, offline bundle, link check, determinism."""
 from __future__ import annotations
 
+import os
 import re
 import zipfile
 from pathlib import Path
@@ -22,13 +23,13 @@ def built(tmp_path_factory) -> Path:
     base = tmp_path_factory.mktemp("site")
     content = write_sample_content(base / "content")
     build_site(content, base / "site", ROOT)
-    build_offline_bundle(content, base / "dist" / "offline.zip", ROOT, base / "work")
+    build_offline_bundle(content, base / "dist" / "offline.zip", ROOT, base / "work", jobs=2)
     return base
 
 
-def test_site_has_pages_with_directory_urls(built: Path) -> None:
+def test_site_has_html_pages_for_web_and_file_urls(built: Path) -> None:
     site = built / "site"
-    for page in ("index.html", "actors/amara-okonkwo/index.html", "sources/001/index.html", "timeline/index.html"):
+    for page in ("index.html", "actors/amara-okonkwo.html", "sources/001.html", "timeline.html", "actors/index.html"):
         assert (site / page).is_file(), page
     assert (site / "data" / "graph.json").is_file()
     assert (site / "search" / "search_index.json").is_file()
@@ -38,7 +39,7 @@ def test_extra_css_is_shipped_and_linked(built: Path) -> None:
     site = built / "site"
     css = read(site / "assets" / "stylesheets" / "extra.css")
     assert ".contradiction" in css and ".para-boilerplate" in css and ".timeline" in css
-    assert 'href="../../assets/stylesheets/extra.css"' in read(site / "actors" / "amara-okonkwo" / "index.html")
+    assert 'href="../assets/stylesheets/extra.css"' in read(site / "actors" / "amara-okonkwo.html")
 
 
 def test_markdown_features_render(built: Path) -> None:
@@ -46,12 +47,12 @@ def test_markdown_features_render(built: Path) -> None:
     contradictions = read(site / "contradictions" / "index.html")
     assert 'class="admonition contradiction"' in contradictions
     assert "How many workers joined the strike?" in contradictions
-    source = read(site / "sources" / "001" / "index.html")
+    source = read(site / "sources" / "001.html")
     assert '<p id="p1" class="para para-body"' in source
     assert 'class="para para-boilerplate"' in source
     assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in source
     assert "<script>window.__pwned" not in source
-    assert 'class="headerlink"' in read(site / "actors" / "amara-okonkwo" / "index.html")
+    assert 'class="headerlink"' in read(site / "actors" / "amara-okonkwo.html")
 
 
 def test_no_request_to_another_host(built: Path) -> None:
@@ -63,7 +64,7 @@ def test_no_request_to_another_host(built: Path) -> None:
 
 
 def test_palette_toggle_and_pruned_nav(built: Path) -> None:
-    html = read(built / "site" / "actors" / "amara-okonkwo" / "index.html")
+    html = read(built / "site" / "actors" / "amara-okonkwo.html")
     assert 'data-md-color-scheme="slate"' in html and "Switch to dark mode" in html
     assert "port-workers-union" not in html  # detail pages are not in every page's nav
     for section in ("Actors", "Events", "Quotes", "Sources", "Contradictions", "Timeline"):
@@ -117,9 +118,22 @@ def test_offline_bundle_layout(built: Path) -> None:
     assert {info.external_attr >> 16 for info in infos} == {0o100644}
 
 
+def files_of(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_pages_shared_among_processes_equal_one_build_and_the_bundle_holds_the_site(built: Path) -> None:
+    one_process, two = files_of(built / "site"), files_of(built / "work")
+    assert one_process == two
+    assert not any(name.startswith(".shares-") for name in os.listdir(built))  # scratch folders removed
+    with zipfile.ZipFile(built / "dist" / "offline.zip") as bundle:
+        zipped = {name: bundle.read(name) for name in bundle.namelist()}
+    assert zipped == {name: data for name, data in one_process.items() if not name.endswith(".map")}
+
+
 def test_two_builds_are_byte_identical(built: Path, tmp_path: Path) -> None:
     content = write_sample_content(tmp_path / "content")
-    build_site(content, tmp_path / "site", ROOT)
+    build_site(content, tmp_path / "site", ROOT, jobs=2)
     build_offline_bundle(content, tmp_path / "offline.zip", ROOT, tmp_path / "work")
     assert (tmp_path / "offline.zip").read_bytes() == (built / "dist" / "offline.zip").read_bytes()
     first = sorted(p.relative_to(built / "site") for p in (built / "site").rglob("*") if p.is_file())

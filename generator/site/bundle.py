@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Iterator
 
 from generator.site import config as site_config
-from generator.site.build import run_build
+from generator.site.build import build_site
 from generator.site.incremental import walk_files
 
 FILE_MODE = 0o644
@@ -25,8 +25,9 @@ RACY_NS = 2_000_000_000  # a file time this close to the build's start may hide 
 
 
 def build_offline_bundle(content_dir: Path, zip_path: Path, project: Path, work: Path, state: Path | None = None,
-                         digests: dict[str, str] | None = None) -> None:
-    """Build with Material's offline plugin into `work`, then zip it with index.html at the root.
+                         digests: dict[str, str] | None = None, jobs: int = 1) -> None:
+    """Build the site into `work` (`build_site`: the hosted site is the same folder), then zip it
+    with index.html at the root.
 
     With a state file, `work` and the previous zip are reused: only changed pages are rebuilt
     and only changed files recompressed. ``digests``: the content files' when the caller has them.
@@ -36,7 +37,7 @@ def build_offline_bundle(content_dir: Path, zip_path: Path, project: Path, work:
     if state is None and work.exists():
         shutil.rmtree(work)
     began_ns = time.time_ns()
-    run_build(content_dir, work, project, offline=True, state=state, digests=digests)
+    build_site(content_dir, work, project, state, digests, jobs)
     if not (work / "search" / "search_index.js").is_file():
         raise RuntimeError(f"offline build in {work} has no search/search_index.js: is the search plugin enabled?")
     zip_state = Path(state).with_suffix(".zip.json") if state is not None else None

@@ -62,8 +62,8 @@ def raw_config(project: Path) -> dict[str, Any]:
         return yaml_load(handle) or {}
 
 
-def load(content_dir: Path, site_dir: Path, project: Path, offline: bool = False):
-    """A validated MkDocsConfig for building content_dir into site_dir."""
+def load(content_dir: Path, site_dir: Path, project: Path):
+    """A validated MkDocsConfig for building content_dir into site_dir, ready for file:// (see `offline_overrides`)."""
     from mkdocs import config as mkdocs_config
     from mkdocs.exceptions import ConfigurationError
 
@@ -71,8 +71,7 @@ def load(content_dir: Path, site_dir: Path, project: Path, offline: bool = False
         "docs_dir": str(Path(content_dir).resolve()),
         "site_dir": str(Path(site_dir).resolve()),
     }
-    if offline:
-        overrides.update(offline_overrides(raw_config(project)))
+    overrides.update(offline_overrides(raw_config(project)))
     try:
         return mkdocs_config.load_config(config_file=str(config_path(project)), **overrides)
     except ConfigurationError as error:
@@ -80,7 +79,7 @@ def load(content_dir: Path, site_dir: Path, project: Path, offline: bool = False
 
 
 def offline_overrides(raw: dict[str, Any]) -> dict[str, Any]:
-    """Add Material's built-in offline plugin and the local Worker shim (no CDN request)."""
+    """Material's built-in offline plugin and the local Worker shim (no CDN request), whatever mkdocs.yml says."""
     plugins = list(raw.get("plugins") or ["search"])
     names = [next(iter(p)) if isinstance(p, dict) else p for p in plugins]
     if "offline" not in names and "material/offline" not in names:

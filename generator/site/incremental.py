@@ -1,16 +1,16 @@
 """Incremental MkDocs builds: after a small change, rebuild only the pages whose files changed.
 
-MkDocs' ``dirty`` mode skips every page whose output is newer than its source.
-This module makes that safe for a generated site:
+MkDocs' ``dirty`` mode builds only the files it is told are modified. This
+module decides which, and makes the result equal a clean build:
 
 * a state file records what the last successful build saw (a digest of every
   content file, and a fingerprint of the configuration, theme and tools); when
   the fingerprint differs, or there is no state, the build is a clean one;
-* before the build, the output of every changed or removed file is deleted, so
-  MkDocs rebuilds it whatever the file times say;
-* after the build, the search index (which a dirty build writes for the rebuilt
-  pages only) is completed from the previous index, in the order a clean build
-  writes it, so the result is byte-identical to a clean build.
+* before the build, the output of every changed or removed file is deleted;
+  the build hooks give each share (see `build`) its changed pages;
+* after the build, the search index (which each share writes for the pages
+  it built only) is completed from the previous index, in the order a clean
+  build writes it, so the result is byte-identical to a clean build.
 """
 from __future__ import annotations
 
@@ -67,10 +67,10 @@ def walk_files(root: str, prefix: str = "") -> Iterator[tuple[str, os.DirEntry]]
                 yield relative, entry
 
 
-def fingerprint(project: Path, cfg, offline: bool) -> str:
+def fingerprint(project: Path, cfg) -> str:
     """Everything besides the content that shapes every page: config, overrides, tools, dates."""
     digest = hashlib.sha256()
-    parts = [site_config.config_path(project).read_bytes(), str(offline).encode(), str(cfg.use_directory_urls).encode(),
+    parts = [site_config.config_path(project).read_bytes(), str(cfg.use_directory_urls).encode(),
              str(site_config.source_date_epoch()).encode(), Path(cfg.docs_dir).as_posix().encode()]
     parts += [metadata.version(name).encode() for name in ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions")]
     overrides = Path(project) / "overrides"
@@ -124,42 +124,52 @@ def output_file(cfg, relative: str):
     return File(relative, cfg.docs_dir, cfg.site_dir, cfg.use_directory_urls)
 
 
-def finish(cfg, plan: Plan, offline: bool, files=None) -> None:
-    """After a dirty build: complete the search index and drop folders left empty.
+def finish(site_dir: Path, plan: Plan, order: list[str], indexes: list[dict]) -> None:
+    """After the shares' builds: one search index (and its script copy for file://) in the order a
+    single clean build writes it, and no folders left empty by removed pages.
 
-    ``files`` is the build's MkDocs Files (see `build_hooks_plugin`); without it they are listed again.
+    ``order``: every page URL in build order; ``indexes``: each share's search index.
     """
-    if not plan.dirty:
-        return
-    site_dir = Path(cfg.site_dir)
-    fresh = json.loads((site_dir / INDEX).read_text(encoding="utf-8"))
-    docs = merged_entries(page_order(cfg, files), plan.previous_index["docs"], fresh["docs"], plan.changed_urls)
-    data = json.dumps({"config": fresh["config"], "docs": docs}, separators=(",", ":"), default=str)
+    site_dir = Path(site_dir)
+    previous = plan.previous_index["docs"] if plan.dirty else []
+    fresh = [entry for index in indexes for entry in index["docs"]]
+    docs = merged_entries(order, previous, fresh, plan.changed_urls)
+    data = json.dumps({"config": indexes[0]["config"], "docs": docs}, separators=(",", ":"), default=str)
     (site_dir / INDEX).write_bytes(data.encode("utf-8"))
-    if offline:
-        (site_dir / INDEX_SCRIPT).write_text(f"var __index = {data}", encoding="utf-8")
+    (site_dir / INDEX_SCRIPT).write_text(f"var __index = {data}", encoding="utf-8")
     remove_empty_folders(site_dir, plan.removed_outputs)
 
 
-def page_order(cfg, files=None) -> list[str]:
-    """Page URLs in the order a clean build indexes them (MkDocs' documentation_pages order)."""
-    from mkdocs.structure.files import get_files
+def build_hooks_plugin(share, plan: Plan, templates_cache: Path | None = None):
+    """A MkDocs plugin (add it last, to see the files after the other plugins) that
 
-    return [page_url(file) for file in (files if files is not None else get_files(cfg)).documentation_pages()]
-
-
-def build_hooks_plugin(templates_cache: Path | None = None):
-    """A MkDocs plugin that keeps the build's Files (add it last: it sees them after the other plugins)
-    and, with a folder, keeps the theme's compiled templates there for the next build (Jinja checks
-    each template's source against its cached code)."""
+    * tells MkDocs' dirty mode which files this share builds: its round-robin part of the pages
+      (only the changed ones when ``plan`` is a rebuild) and, for the first share only, the
+      theme's and the content's other files, copied when changed;
+    * records the page URLs in build order and the output paths of the pages it built;
+    * with a folder, keeps the theme's compiled templates there for the next build (Jinja checks
+      each template's source against its cached code).
+    """
     from jinja2 import FileSystemBytecodeCache
     from mkdocs.plugins import BasePlugin
 
     class BuildHooks(BasePlugin):
-        files = None
+        order: list[str] = []
+        built: list[str] = []
 
         def on_files(self, files, config):
-            self.files = files
+            self.order, self.built = [], []
+            for number, file in enumerate(files.documentation_pages()):
+                url = page_url(file)
+                self.order.append(url)
+                wanted = number % share.count == share.number and (not plan.dirty or url in plan.changed_urls)
+                if wanted:
+                    self.built.append(file.dest_uri)
+                file.is_modified = (lambda answer=wanted: answer)
+            if share.number:
+                for file in files:
+                    if not file.is_documentation_page():
+                        file.is_modified = lambda: False
             return files
 
         def on_env(self, env, config, files):
@@ -181,7 +191,7 @@ def merged_entries(order: list[str], previous: list[dict], fresh: list[dict], ch
     by_page: dict[str, list[dict]] = {}
     for entry in fresh:
         by_page.setdefault(page_of(entry), []).append(entry)
-    redone = changed | set(by_page)  # MkDocs also rebuilds a page whose file merely looks newer
+    redone = changed | set(by_page)
     for entry in previous:
         if page_of(entry) not in redone:
             by_page.setdefault(page_of(entry), []).append(entry)
