@@ -84,7 +84,7 @@ def _make_graph(settings: Settings, progress: Progress, timings: Timings) -> Gra
     graph.problems = problems
     infer_dates(graph, progress)
     timings.run("curate", curation.apply, graph, rules, progress)
-    graph.contradictions = timings.run("compare", compare.find_contradictions, graph)
+    graph.contradictions = timings.run("compare", compare.find_contradictions, graph, settings.jobs)
     progress(
         f"graph: {len(graph.actors)} actors, {len(graph.quotes)} quotes, "
         f"{len(graph.events)} events, {len(graph.contradictions)} contradictions"

@@ -239,3 +239,18 @@ def test_existence_sides_named_by_the_verb_of_saying(build) -> None:
     graph.actors[0].mentions.append(Mention("b", text.index("Council"), text.index("Council") + 7, "Council"))
     [found] = find_contradictions(graph)
     assert found.summary == "general says shelters exist; Council says there are no shelters"
+
+
+def test_finders_in_forked_processes_find_the_same(build, monkeypatch) -> None:
+    import generator.compare as compare
+
+    denial = ("2020-03-06", "Pause denied\n\nRebels shelled the valley on Monday, an allegation the army denied.")
+    graph = build({"a": PAUSE_A, "b": PAUSE_B, "c": denial}, events={"pause": [
+        ("a", "The army announced a six-hour pause in the fighting on Monday.", "pause", None, ""),
+        ("b", "The four-hour pause began in the valley on Monday.", "pause", None, ""),
+    ]})
+    alone = find_contradictions(graph)
+    monkeypatch.setattr(compare, "PARALLEL_SOURCES", 0)
+    shared = find_contradictions(graph, jobs=2)
+    assert [c.kind for c in alone] == ["figures", "denial"]
+    assert shared == alone

@@ -6,6 +6,9 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
+
+from generator.site import build as site_build
 from generator.site import build_offline_bundle, build_site
 from generator.site.incremental import merged_entries
 from tests.browser import write_sample_content
@@ -16,6 +19,12 @@ ROOT = Path(__file__).resolve().parent.parent
 def digests(folder: Path) -> dict[str, str]:
     return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(autouse=True)
+def share_small_builds(monkeypatch) -> None:
+    """Share even these few pages between two processes, as a large site's are."""
+    monkeypatch.setattr(site_build, "PAGES_PER_SHARE", 1)
 
 
 def build_both(content: Path, out: Path, incremental: bool) -> None:

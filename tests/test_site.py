@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.site import build as site_build
 from generator.site import build_offline_bundle, build_site, check_links
 from tests.browser import write_sample_content
 
@@ -23,7 +24,9 @@ def built(tmp_path_factory) -> Path:
     base = tmp_path_factory.mktemp("site")
     content = write_sample_content(base / "content")
     build_site(content, base / "site", ROOT)
-    build_offline_bundle(content, base / "dist" / "offline.zip", ROOT, base / "work", jobs=2)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(site_build, "PAGES_PER_SHARE", 1)  # share even this small site between two processes
+        build_offline_bundle(content, base / "dist" / "offline.zip", ROOT, base / "work", jobs=2)
     return base
 
 
@@ -131,7 +134,15 @@ def test_pages_shared_among_processes_equal_one_build_and_the_bundle_holds_the_s
     assert zipped == {name: data for name, data in one_process.items() if not name.endswith(".map")}
 
 
-def test_two_builds_are_byte_identical(built: Path, tmp_path: Path) -> None:
+def test_small_builds_and_rebuilds_stay_in_one_process() -> None:
+    assert site_build.share_count(jobs=4, pages=150) == 1
+    assert site_build.share_count(jobs=4, pages=450) == 2
+    assert site_build.share_count(jobs=2, pages=12_000) == 2
+    assert site_build.share_count(jobs=0, pages=12_000) == 1
+
+
+def test_two_builds_are_byte_identical(built: Path, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(site_build, "PAGES_PER_SHARE", 1)
     content = write_sample_content(tmp_path / "content")
     build_site(content, tmp_path / "site", ROOT, jobs=2)
     build_offline_bundle(content, tmp_path / "offline.zip", ROOT, tmp_path / "work")

@@ -8,8 +8,12 @@ and dates of one event (figures.py), death tolls of two tellers in one article
 """
 from __future__ import annotations
 
+import multiprocessing
+from typing import Callable
+
 from generator.compare.actions import act_date_contradictions
-from generator.compare.characterisation import characterisation_contradictions, position_contradictions, verdicts
+from generator.compare.characterisation import (Verdict, characterisation_contradictions, position_contradictions,
+                                                verdicts)
 from generator.compare.denials import denial_contradictions
 from generator.compare.existence import existence_contradictions
 from generator.compare.figures import figure_contradictions
@@ -21,27 +25,57 @@ from generator.model import Contradiction, Graph
 __all__ = ["find_contradictions"]
 
 KIND_ORDER = ("figures", "denial", "characterisation", "existence", "position")
+PARALLEL_SOURCES = 500  # below this, starting processes costs more than the finders take
+
+# Each finder, and whether it also takes the verdicts (found once, for both that use them).
+FINDERS: tuple[tuple[Callable[..., list[Contradiction]], bool], ...] = (
+    (figure_contradictions, False),
+    (toll_contradictions, False),
+    (act_date_contradictions, False),
+    (denial_contradictions, False),
+    (characterisation_contradictions, True),
+    (force_contradictions, False),
+    (existence_contradictions, False),
+    (position_contradictions, True),
+)
+_forked: list = []  # [corpus, verdicts] for forked workers
 
 
-def find_contradictions(graph: Graph) -> list[Contradiction]:
-    """All contradictions of a graph, numbered "c1", "c2"… in a stable order."""
+def find_contradictions(graph: Graph, jobs: int = 1) -> list[Contradiction]:
+    """All contradictions of a graph, numbered "c1", "c2"… in a stable order.
+
+    The finders are independent: a large corpus runs them in ``jobs`` forked processes.
+    """
     corpus = Corpus(graph)
     found_verdicts = verdicts(corpus)
-    found = (
-        figure_contradictions(corpus)
-        + toll_contradictions(corpus)
-        + act_date_contradictions(corpus)
-        + denial_contradictions(corpus)
-        + characterisation_contradictions(corpus, found_verdicts)
-        + force_contradictions(corpus)
-        + existence_contradictions(corpus)
-        + position_contradictions(corpus, found_verdicts)
-    )
+    if jobs < 2 or len(graph.sources) < PARALLEL_SOURCES:
+        found = [c for number in range(len(FINDERS)) for c in _run_finder(number, corpus, found_verdicts)]
+    else:
+        found = [c for part in _in_processes(corpus, found_verdicts, jobs) for c in part]
     unique = _without_repeats(found)
     unique.sort(key=_order)
     for number, contradiction in enumerate(unique, start=1):
         contradiction.id = f"c{number}"
     return unique
+
+
+def _in_processes(corpus: Corpus, found_verdicts: list[Verdict], jobs: int) -> list[list[Contradiction]]:
+    """Each finder's contradictions, in FINDERS order, the finders spread over ``jobs`` forked workers."""
+    _forked[:] = [corpus, found_verdicts]
+    try:
+        with multiprocessing.get_context("fork").Pool(min(jobs, len(FINDERS))) as pool:
+            return pool.map(_run_forked_finder, range(len(FINDERS)), chunksize=1)
+    finally:
+        _forked.clear()
+
+
+def _run_forked_finder(number: int) -> list[Contradiction]:
+    return _run_finder(number, *_forked)
+
+
+def _run_finder(number: int, corpus: Corpus, found_verdicts: list[Verdict]) -> list[Contradiction]:
+    finder, takes_verdicts = FINDERS[number]
+    return finder(corpus, found_verdicts) if takes_verdicts else finder(corpus)
 
 
 def _claim_spans(contradiction: Contradiction) -> frozenset:

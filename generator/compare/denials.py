@@ -49,6 +49,9 @@ MIN_CLAIM = 15
 # "refused to deny reports that…", "urged them to reject claims that…": no denial.
 NOT_DENYING = re.compile(r"\b(?:not|never|n['’]t|refused|refuses|declined|declines|urged|urges|asked|would|could|may|"
                          r"might|will)\s+(?:to\s+)?(?:\w+\s+)?$", re.I)
+# A piece of text every denial or rebuttal above needs: sentences without one are not tried.
+DENIAL_WORD = re.compile(r"deni|deny|reject|dismiss|disput|refut|true|false|baseless|groundless|unfounded|"
+                         r"fabricated|lie|no truth", re.I)
 # At most this many sentences of the denier's own words join the denial side.
 MAX_FOLLOWING = 2
 
@@ -57,6 +60,8 @@ def denial_contradictions(corpus: Corpus) -> list[Contradiction]:
     """Claims paired with their denials, in the same sentence or the one before."""
     results = []
     for sentence in corpus.all_sentences():
+        if not DENIAL_WORD.search(sentence.text):
+            continue
         inline = INLINE.search(sentence.text)
         if inline:
             results.append(_inline_denial(corpus, sentence, inline))

@@ -28,6 +28,8 @@ AFFIRMATIVE = (
     re.compile(rf"\b(?:opened|set up|established|created) (?:\w+ ){{0,2}}?(?P<noun>{_NOUN}s)\b", re.I),
     re.compile(rf"\b(?P<noun>{_NOUN}s) (?:exist|existed)\b", re.I),
 )
+# A literal every pattern above needs: sentences without one are not tried (most are not).
+KEYWORD = re.compile(r"\b(?:no|exists?|existed|used|opened|set up|established|created|built|deployed|installed)\b", re.I)
 # Sentences that only wonder or deny cannot assert that something exists.
 UNCERTAIN = re.compile(r"\b(?:not|no|never|unclear|whether|if|any|doubt\w*|n't|n’t|nor|den(?:y|ies|ied|ial)|reject\w*|dismiss\w*)\b", re.I)
 
@@ -45,6 +47,8 @@ def existence_statements(corpus: Corpus) -> list[Existence]:
     """Every sentence saying that some kind of thing does or does not exist."""
     found = []
     for sentence in corpus.all_sentences():
+        if not KEYWORD.search(sentence.text):
+            continue
         for exists, patterns in ((False, NEGATIVE), (True, AFFIRMATIVE)):
             match = _first_match(sentence.text, patterns)
             if match is None or (exists and UNCERTAIN.search(sentence.text[:match.end()])):

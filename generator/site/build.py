@@ -23,6 +23,7 @@ from generator.site import config as site_config
 from generator.site import incremental
 
 MAX_WARNINGS_SHOWN = 5
+PAGES_PER_SHARE = 200  # fewer pages than this to build: one process (a share costs a MkDocs start-up)
 DIRTY_BUILD_WARNING = "A 'dirty' build is being performed"  # MkDocs' caution, answered by `incremental`
 
 
@@ -65,11 +66,17 @@ def build_site(content_dir: Path, site_dir: Path, project: Path, state: Path | N
         if not plan.dirty:
             clean_folder(site_dir)
         templates = Path(state).with_suffix(".templates") if state is not None else None
-        results = build_shares(content_dir, site_dir, project, plan, max(1, jobs), templates)
+        count = share_count(jobs, len(plan.changed_urls) if plan.dirty else sum(p.endswith(".md") for p in files))
+        results = build_shares(content_dir, site_dir, project, plan, count, templates)
         incremental.finish(site_dir, plan, results[0].order, [r.index for r in results])
     if state is not None:
         incremental.write_state(state, stamp, files)
     report_warnings(list(dict.fromkeys(warnings.messages + [m for result in results for m in result.warnings])))
+
+
+def share_count(jobs: int, pages: int) -> int:
+    """How many processes to share the build among: at most ``jobs``, one per `PAGES_PER_SHARE` pages."""
+    return max(1, min(jobs, pages // PAGES_PER_SHARE))
 
 
 def clean_folder(folder: Path) -> None:
