@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from pathlib import Path
+
+import orjson
 
 from generator.files import write_if_changed
 from generator.model import Graph, Source
@@ -48,10 +49,11 @@ def graph_to_dict(graph: Graph) -> dict:
 
 
 def write_graph_json(graph: Graph, path: Path) -> None:
-    """UTF-8 JSON, sorted keys, one item of each list per line (diffable, and fast: no indent), trailing newline.
+    """UTF-8 JSON, one item of each list per line (diffable), trailing newline; an item's fields in
+    their dataclass order (id first), the keys of plain mappings sorted.
 
-    The bytes of ``graph_to_dict`` written so, but the encoder meets the dataclasses themselves
-    (`_fields`): no plain copy of the graph is made first.
+    ``graph_to_dict`` written so, by orjson, which encodes the dataclasses themselves: no plain
+    copy of the graph is made first.
     """
     data = {
         "sources": [_source_fields(s) for s in graph.sources],
@@ -61,28 +63,22 @@ def write_graph_json(graph: Graph, path: Path) -> None:
         "contradictions": graph.contradictions,
         "problems": list(graph.problems),
     }
-    write_if_changed(path, _one_item_per_line(data).encode("utf-8"))
-
-
-def _fields(value) -> dict:
-    """For the JSON encoder: a dataclass as the dict of its fields (what ``_plain`` gives, one level)."""
-    if hasattr(value, "__dataclass_fields__"):
-        return {name: getattr(value, name) for name in value.__dataclass_fields__}
-    raise TypeError(f"{type(value).__name__} is not JSON serializable")
+    write_if_changed(path, _one_item_per_line(data))
 
 
 def _source_fields(source: Source) -> dict:
-    data = _fields(source)
+    data = {name: getattr(source, name) for name in source.__dataclass_fields__}
     data.pop("text")
     return data
 
 
-def _one_item_per_line(data: dict[str, list]) -> str:
+def _one_item_per_line(data: dict[str, list]) -> bytes:
     lists = []
     for key in sorted(data):
-        items = ",\n".join(json.dumps(item, sort_keys=True, ensure_ascii=False, default=_fields) for item in data[key])
-        lists.append(f"{json.dumps(key)}: [\n{items}\n]" if items else f"{json.dumps(key)}: []")
-    return "{\n" + ",\n".join(lists) + "\n}\n"
+        items = b",\n".join(orjson.dumps(item, option=orjson.OPT_SORT_KEYS) for item in data[key])
+        name = orjson.dumps(key)
+        lists.append(name + b": [\n" + items + b"\n]" if items else name + b": []")
+    return b"{\n" + b",\n".join(lists) + b"\n}\n"
 
 
 def _csv_safe(value: str) -> str:

@@ -56,6 +56,8 @@ def test_graph_json_has_one_item_per_line(tmp_path: Path) -> None:
     graph = small_graph()
     write_graph_json(graph, target)
     lines = target.read_text(encoding="utf-8").splitlines()
-    actor_lines = [line for line in lines if line.startswith('{"aliases"')]
+    actor_lines = [line for line in lines if line.startswith('{"id":')]
+    assert actor_lines[0].startswith('{"id":"ann-lee","name":"Ann Lee",')  # fields in their dataclass order
+    actor_lines = [line for line in actor_lines if '"aliases"' in line]
     assert len(actor_lines) == len(graph.actors)
     assert json.loads(target.read_text(encoding="utf-8")) == json.loads(json.dumps(graph_to_dict(graph)))
