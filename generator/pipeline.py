@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from generator import compare, curation, export, ingest, render, resolve
-from generator.extract.batch import extract_all
+from generator.extract.batch import extract_all, model_aside
 from generator.model import Graph
 from generator.resolve.events import infer_source_dates
 from generator.settings import Settings
@@ -73,13 +73,14 @@ def make_graph(settings: Settings, progress: Progress = stderr_progress, timings
 
 def _make_graph(settings: Settings, progress: Progress, timings: Timings) -> Graph:
     cache_file = (settings.out or settings.project) / ".cache" / "ingest.pickle" if settings.cache else None
-    sources, problems = timings.run("ingest", ingest.read_corpus, settings.seeds, progress, cache_file)
-    for problem in problems:
-        progress(f"warning: {problem}")
-    progress(f"ingest: {len(sources)} articles read from {settings.seeds}")
-    rules = curation.load(settings.seeds / curation.FILENAME)
-    curation.apply_sources(sources, rules, progress)
-    extractions = timings.run("extract", extract_all, sources, settings, progress)
+    with model_aside(settings) as aside:
+        sources, problems = timings.run("ingest", ingest.read_corpus, settings.seeds, progress, cache_file)
+        for problem in problems:
+            progress(f"warning: {problem}")
+        progress(f"ingest: {len(sources)} articles read from {settings.seeds}")
+        rules = curation.load(settings.seeds / curation.FILENAME)
+        curation.apply_sources(sources, rules, progress)
+        extractions = timings.run("extract", extract_all, sources, settings, progress, aside)
     graph = timings.run("resolve", resolve.resolve, sources, extractions)
     graph.problems = problems
     infer_dates(graph, progress)

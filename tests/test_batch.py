@@ -43,3 +43,23 @@ def test_worker_processes_give_the_same_result(tmp_path: Path) -> None:
     parallel = batch.extract_all(sources, Settings(seeds=tmp_path, jobs=2, project=tmp_path, cache=False))
     assert serial == parallel
     assert [e.source for e in parallel] == [s.id for s in sources]
+
+
+def test_a_few_changed_articles_are_extracted_in_the_process_set_aside(tmp_path: Path) -> None:
+    import os
+
+    sources = corpus(3)
+    here = batch.extract_all(sources, Settings(seeds=tmp_path, jobs=1, project=tmp_path, cache=False))
+    two = Settings(seeds=tmp_path, jobs=2, project=tmp_path, cache=False)
+    with batch.model_aside(two) as aside:
+        assert aside is not None
+        assert aside.submit(os.getpid).result() != os.getpid()  # a process of its own
+        assert batch.extract_all(sources, two, aside=aside) == here
+
+
+def test_a_missing_model_set_aside_still_gives_the_clear_error(tmp_path: Path) -> None:
+    import pytest
+
+    broken = Settings(seeds=tmp_path, jobs=2, project=tmp_path, cache=False, model="no_such_model_package")
+    with batch.model_aside(broken) as aside, pytest.raises(RuntimeError, match="not installed"):
+        batch.extract_all(corpus(1), broken, aside=aside)

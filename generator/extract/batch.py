@@ -5,9 +5,12 @@ settings (``extract_doc``), so this map step could run anywhere.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import multiprocessing
 import pickle
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
@@ -79,8 +82,27 @@ def _batches(items: list[Source], size: int) -> Iterator[list[Source]]:
         yield items[i : i + size]
 
 
-def _run(todo: list[Source], settings: Settings) -> Iterable[list[Extraction]]:
+@contextlib.contextmanager
+def model_aside(settings: Settings) -> Iterator[Optional[ProcessPoolExecutor]]:
+    """With two jobs or more, one forked process that loads the model at once, while this one reads
+    the articles: a rebuild's few changed articles are extracted there (see `extract_all`)."""
+    if settings.jobs < 2:
+        yield None
+        return
+    aside = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"),
+                                initializer=load_model, initargs=(settings.model,))
+    aside.submit(int)  # start the process now
+    try:
+        yield aside
+    finally:
+        aside.shutdown(wait=False, cancel_futures=True)
+
+
+def _run(todo: list[Source], settings: Settings, aside: Optional[ProcessPoolExecutor] = None
+         ) -> Iterable[list[Extraction]]:
     batches = list(_batches(todo, BATCH))
+    if len(batches) == 1 and aside is not None:
+        return _aside_or_here(aside, batches[0], settings.model)
     if settings.jobs <= 1 or len(batches) <= 1:
         return (extract_batch(b, settings.model) for b in batches)
     load_model(settings.model)  # fail early, in this process, with a clear message
@@ -88,6 +110,14 @@ def _run(todo: list[Source], settings: Settings) -> Iterable[list[Extraction]]:
         min(settings.jobs, len(batches)), initializer=_init_worker, initargs=(settings.model,)
     )
     return _closing(pool, pool.imap(_work, batches))
+
+
+def _aside_or_here(aside: ProcessPoolExecutor, batch: list[Source], model: str) -> Iterator[list[Extraction]]:
+    """The batch extracted in the aside process; here, for the clear error, when that one could not load the model."""
+    try:
+        yield aside.submit(extract_batch, batch, model).result()
+    except BrokenProcessPool:
+        yield extract_batch(batch, model)
 
 
 def _closing(pool, results: Iterable) -> Iterator:
@@ -101,8 +131,12 @@ def cache_folder(settings: Settings) -> Optional[Path]:
     return (settings.out or settings.project) / ".cache" / "extract"
 
 
-def extract_all(sources: list[Source], settings: Settings, progress: Callable[[str], None] = lambda m: None) -> list[Extraction]:
-    """Extractions for every source, in the same order, reusing cached ones."""
+def extract_all(sources: list[Source], settings: Settings, progress: Callable[[str], None] = lambda m: None,
+                aside: Optional[ProcessPoolExecutor] = None) -> list[Extraction]:
+    """Extractions for every source, in the same order, reusing cached ones.
+
+    ``aside``: a process from `model_aside`, where up to one batch of uncached articles is extracted.
+    """
     cache = ExtractionCache(cache_folder(settings))
     keys = [cache_key(s, settings.model) for s in sources]
     found = {k: cache.get(k) for k in keys}
@@ -110,7 +144,7 @@ def extract_all(sources: list[Source], settings: Settings, progress: Callable[[s
     progress(f"extract: {len(sources) - len(todo)} cached, {len(todo)} to extract with {settings.jobs} job(s)")
     done = 0
     by_source: dict[str, Extraction] = {}
-    for batch in _run(todo, settings):
+    for batch in _run(todo, settings, aside):
         for extraction in batch:
             by_source[extraction.source] = extraction
         done += len(batch)
