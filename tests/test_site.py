@@ -175,3 +175,16 @@ def test_clear_errors(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     with pytest.raises(RuntimeError, match="index.md"):
         build_site(tmp_path / "empty", tmp_path / "site", ROOT)
+
+
+def test_a_configuration_without_search_says_so(tmp_path: Path) -> None:
+    import shutil
+
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "overrides", project / "overrides")
+    config = read(ROOT / "mkdocs.yml")
+    assert "  - search:\n      lang: en\n" in config
+    (project / "mkdocs.yml").write_text(config.replace("  - search:\n      lang: en\n", ""), encoding="utf-8")
+    content = write_sample_content(tmp_path / "content")
+    with pytest.raises(RuntimeError, match="is the search plugin enabled"):
+        build_site(content, tmp_path / "site", project)

@@ -121,7 +121,10 @@ def build_share(content_dir: Path, project: Path, plan: incremental.Plan, share:
             raise RuntimeError(f"MkDocs could not build {content_dir}: {error}") from None
         except OSError as error:
             raise RuntimeError(f"MkDocs could not write {share.site_dir}: {error}") from None
-        index = json.loads((share.site_dir / incremental.INDEX).read_text(encoding="utf-8"))
+        index_path = share.site_dir / incremental.INDEX
+        if not index_path.is_file():
+            raise RuntimeError(f"the build in {share.site_dir} wrote no {incremental.INDEX}: is the search plugin enabled?")
+        index = json.loads(index_path.read_text(encoding="utf-8"))
     return ShareResult(hooks.built, index, hooks.order, warnings.messages)
 
 
