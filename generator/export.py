@@ -11,8 +11,6 @@ from generator.files import write_if_changed
 from generator.model import Graph, Source
 
 QUOTE_COLUMNS = ("id", "source", "start", "end", "kind", "speaker id", "speaker name", "cue", "text")
-
-
 _SCALARS = (str, int, float, bool, type(None))
 
 
@@ -31,9 +29,7 @@ def _plain(value):
 
 def _source(source: Source) -> dict:
     """Source metadata and paragraphs; the text itself stays in the seeds."""
-    data = _plain(source)
-    data.pop("text")
-    return data
+    return _plain(_source_fields(source))
 
 
 def graph_to_dict(graph: Graph) -> dict:
@@ -67,6 +63,7 @@ def write_graph_json(graph: Graph, path: Path) -> None:
 
 
 def _source_fields(source: Source) -> dict:
+    """A source's fields but its text (dataclass values as they are)."""
     data = {name: getattr(source, name) for name in source.__dataclass_fields__}
     data.pop("text")
     return data

@@ -28,7 +28,8 @@ KIND_ORDER = ("figures", "denial", "characterisation", "existence", "position")
 PARALLEL_SOURCES = 500  # below this, starting processes costs more than the finders take
 
 # Each finder, and whether it also takes the verdicts (found once, for both that use them).
-FINDERS: tuple[tuple[Callable[..., list[Contradiction]], bool], ...] = (
+Finder = tuple[Callable[..., list[Contradiction]], bool]
+FINDERS: tuple[Finder, ...] = (
     (figure_contradictions, False),
     (toll_contradictions, False),
     (act_date_contradictions, False),
@@ -49,7 +50,7 @@ def find_contradictions(graph: Graph, jobs: int = 1) -> list[Contradiction]:
     corpus = Corpus(graph)
     found_verdicts = verdicts(corpus)
     if jobs < 2 or len(graph.sources) < PARALLEL_SOURCES:
-        found = [c for number in range(len(FINDERS)) for c in _run_finder(number, corpus, found_verdicts)]
+        found = [c for finder in FINDERS for c in _run_finder(finder, corpus, found_verdicts)]
     else:
         found = [c for part in _in_processes(corpus, found_verdicts, jobs) for c in part]
     unique = _without_repeats(found)
@@ -64,18 +65,18 @@ def _in_processes(corpus: Corpus, found_verdicts: list[Verdict], jobs: int) -> l
     _forked[:] = [corpus, found_verdicts]
     try:
         with multiprocessing.get_context("fork").Pool(min(jobs, len(FINDERS))) as pool:
-            return pool.map(_run_forked_finder, range(len(FINDERS)), chunksize=1)
+            return pool.map(_run_forked_finder, FINDERS, chunksize=1)
     finally:
         _forked.clear()
 
 
-def _run_forked_finder(number: int) -> list[Contradiction]:
-    return _run_finder(number, *_forked)
+def _run_forked_finder(finder: Finder) -> list[Contradiction]:
+    return _run_finder(finder, *_forked)
 
 
-def _run_finder(number: int, corpus: Corpus, found_verdicts: list[Verdict]) -> list[Contradiction]:
-    finder, takes_verdicts = FINDERS[number]
-    return finder(corpus, found_verdicts) if takes_verdicts else finder(corpus)
+def _run_finder(finder: Finder, corpus: Corpus, found_verdicts: list[Verdict]) -> list[Contradiction]:
+    function, takes_verdicts = finder
+    return function(corpus, found_verdicts) if takes_verdicts else function(corpus)
 
 
 def _claim_spans(contradiction: Contradiction) -> frozenset:
