@@ -9,6 +9,7 @@ import json
 import shutil
 import time
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -89,12 +90,28 @@ def search(page, word: str) -> float:
     return time.perf_counter() - began
 
 
-def open_offline_search(bundle: Path, work: Path, word: str) -> float:
-    """Unpack the bundle, open index.html from file:// offline, search `word`; seconds from load to results."""
+@dataclass(frozen=True)
+class SearchTiming:
+    """How long a search on a freshly opened page took to show results, in seconds."""
+
+    after_load: float  # by the page's own clock: from its load event until the first result is shown
+    harness: float     # by this process's clock, from typing to seeing results (Playwright's round trips add to it)
+
+
+WATCH_RESULTS = """() => { window.__resultsShown = null; new MutationObserver(() => {
+    if (window.__resultsShown === null && document.querySelector('.md-search-result__list li'))
+        window.__resultsShown = performance.now(); }).observe(document.body, {childList: true, subtree: true}); }"""
+SECONDS_AFTER_LOAD = "(window.__resultsShown - performance.getEntriesByType('navigation')[0].loadEventEnd) / 1000"
+
+
+def open_offline_search(bundle: Path, work: Path, word: str) -> SearchTiming:
+    """Unpack the bundle, open index.html from file:// offline, search `word`; time from load to results."""
     folder = unpack(Path(bundle), Path(work))
     with OfflineBrowser() as browser:
         browser.page.goto((folder / "index.html").resolve().as_uri(), wait_until="load")
-        return search(browser.page, word)
+        browser.page.evaluate(WATCH_RESULTS)
+        harness = search(browser.page, word)
+        return SearchTiming(browser.page.evaluate(SECONDS_AFTER_LOAD), harness)
 
 
 INJECTION_PROBE = """() => Boolean(window.__pwned) ||

@@ -177,6 +177,25 @@ def test_source_page_anchors_every_paragraph() -> None:
     assert 'id="p2"' in html and "Traffic is flowing again" in html
 
 
+def test_search_skips_page_chrome_and_a_headline_that_repeats_the_title() -> None:
+    source = make_source("001", ["Bridge reopens", "The bridge reopened on Monday.", "Share this article"])
+    source.paragraphs[2].kind = "boilerplate"
+    page = render_pages(Graph(sources=[source]))["sources/001.md"]
+    excluded = re.findall(r'<p id="p(\d)" class="[^"]*" data-search-exclude', page)
+    assert excluded == ["0", "2"]
+    source.title = "A title given by a sidecar"  # the headline is then the only place its words appear
+    page = render_pages(Graph(sources=[source]))["sources/001.md"]
+    assert re.findall(r'<p id="p(\d)" class="[^"]*" data-search-exclude', page) == ["2"]
+
+
+def test_home_lists_the_first_sources_and_links_to_all() -> None:
+    sources = [make_source(f"{n:03d}", [f"Report {n}", "Body."]) for n in range(25)]
+    home = render_pages(Graph(sources=sources))["index.md"]
+    assert "(sources/019.md)" in home and "(sources/020.md)" not in home
+    assert "[All 25 sources](sources/index.md)" in home
+    assert "All 5 sources" not in render_pages(Graph(sources=sources[:5]))["index.md"]
+
+
 def test_contradictions_index_groups_and_cites() -> None:
     html = to_html(render_pages(small_graph())["contradictions/index.md"])
     assert 'class="admonition contradiction"' in html

@@ -1,6 +1,7 @@
 """Site stage: MkDocs build, offline bundle, link check, determinism."""
 from __future__ import annotations
 
+import json
 import os
 import re
 import zipfile
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.site import build as site_build
+from generator.site import worker
 from generator.site import build_offline_bundle, build_site, check_links
 from tests.browser import write_sample_content
 
@@ -119,6 +121,26 @@ def test_offline_bundle_layout(built: Path) -> None:
     assert "unpkg" not in index and "https://" not in re.sub(r'xmlns="[^"]*"', "", index.split("<body", 1)[0])
     assert {info.date_time for info in infos} == {(1980, 1, 1, 0, 0, 0)}
     assert {info.external_attr >> 16 for info in infos} == {0o100644}
+
+
+def test_each_worker_script_ships_its_source_for_file_pages(built: Path) -> None:
+    workers = built / "site" / "assets" / "javascripts" / "workers"
+    scripts = [p for p in workers.glob("*.js") if not p.name.endswith(".source.js")]
+    assert scripts
+    for script in scripts:
+        shipped = read(script.with_name(script.name + ".source.js"))
+        name, code = re.fullmatch(r'\(window\.__workerSources = window\.__workerSources \|\| \{\}\)\[(".*?")\] = (".*");\n',
+                                  shipped, re.S).groups()
+        assert json.loads(name) == script.name and json.loads(code) == read(script)
+
+
+def test_no_worker_source_where_search_imports_stemmers(tmp_path: Path) -> None:
+    workers = tmp_path / "assets" / "javascripts" / "workers"
+    workers.mkdir(parents=True)
+    (workers / "search.min.js").write_text("importScripts('x')", encoding="utf-8")
+    assert worker.write_worker_sources(tmp_path, ["en", "de"]) == []
+    assert worker.write_worker_sources(tmp_path, ["en"]) == [workers / "search.min.js.source.js"]
+    assert worker.write_worker_sources(tmp_path, ["en"]) == [workers / "search.min.js.source.js"]  # not doubled
 
 
 def files_of(folder: Path) -> dict[str, bytes]:

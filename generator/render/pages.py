@@ -22,6 +22,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 ROOT_PAGES = ("index.md", "timeline.md")
 HOME_CONTRADICTIONS = 5
 HOME_TIMELINE = 8
+HOME_SOURCES = 20  # the home page stays small; sources/index.md lists them all
 
 
 def join_safe(items: Iterable[object], separator: str = ", ") -> Safe:
@@ -64,13 +65,25 @@ def source_date_label(source: Source) -> str:
 
 
 def source_paragraphs(source: Source) -> list[Safe]:
-    """One anchored raw-HTML element per paragraph, the text escaped by the one filter."""
+    """One anchored raw-HTML element per paragraph, the text escaped by the one filter.
+
+    Page chrome and a headline that repeats the page's title stay out of the search index.
+    """
     lines = []
     for para in source.paragraphs:
         kind = md_escape(para.kind, raw_html=True)
-        text = md_escape(source.text[para.start:para.end], raw_html=True)
-        lines.append(Safe(f'<p id="p{para.index}" class="para para-{kind}" markdown="0">{text}</p>'))
+        raw = source.text[para.start:para.end]
+        text = md_escape(raw, raw_html=True)
+        unsearched = " data-search-exclude" if not searched(source, para.kind, raw) else ""
+        lines.append(Safe(f'<p id="p{para.index}" class="para para-{kind}"{unsearched} markdown="0">{text}</p>'))
     return lines
+
+
+def searched(source: Source, kind: str, text: str) -> bool:
+    """Whether a paragraph belongs in the search index: not page chrome, not the title said again."""
+    if kind == "boilerplate":
+        return False
+    return not (kind == "title" and source.title and text.strip().lstrip("#").strip() == source.title)
 
 
 class PageRenderer:
@@ -118,7 +131,8 @@ class PageRenderer:
     def home(self) -> str:
         dated, undated = dated_and_undated(self.graph.events)
         return self.render("home.md.j2", "", main_contradictions=self.graph.contradictions[:HOME_CONTRADICTIONS],
-                           preview=dated[:HOME_TIMELINE], undated_count=len(undated))
+                           preview=dated[:HOME_TIMELINE], undated_count=len(undated),
+                           home_sources=HOME_SOURCES)
 
     def timeline(self) -> str:
         return self.render("timeline.md.j2", "", **timeline_context(self.graph, self.actors_sorted()))

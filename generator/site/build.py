@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.site import config as site_config
-from generator.site import incremental
+from generator.site import incremental, worker
 
 MAX_WARNINGS_SHOWN = 5
 PAGES_PER_SHARE = 200  # fewer pages than this to build: one process (a share costs a MkDocs start-up)
@@ -69,6 +69,7 @@ def build_site(content_dir: Path, site_dir: Path, project: Path, state: Path | N
         count = share_count(jobs, len(plan.changed_urls) if plan.dirty else sum(p.endswith(".md") for p in files))
         results = build_shares(content_dir, site_dir, project, plan, count, templates)
         incremental.finish(site_dir, plan, results[0].order, [r.index for r in results])
+        worker.write_worker_sources(site_dir, worker.search_languages(cfg))
     if state is not None:
         incremental.write_state(state, stamp, files)
     report_warnings(list(dict.fromkeys(warnings.messages + [m for result in results for m in result.warnings])))

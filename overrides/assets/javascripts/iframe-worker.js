@@ -1,25 +1,60 @@
 /* Local stand-in for the `iframe-worker` shim (no CDN): browsers refuse
-   `new Worker(url)` for file:// pages, so when the site is opened from the
-   file system the worker script runs inside a hidden same-origin iframe and
+   `new Worker(url)` for file:// pages. When the site is opened from the file
+   system, the worker runs from a blob: URL made of its code, which the build
+   ships as `<worker>.source.js` (generator/site/worker.py), so search indexes
+   off the page's thread. Without that file, or where the browser refuses blob
+   workers, the worker script runs inside a hidden same-origin iframe and
    messages are relayed. Over http(s) the native Worker is left untouched. */
 (function () {
   "use strict";
   if (location.protocol !== "file:") return;
 
-  function IframeWorker(url) {
+  var NativeWorker = window.Worker;
+  var SOURCE_SUFFIX = ".source.js";
+
+  function FileWorker(url) {
     var self = this;
     this.onmessage = null;
     this.onerror = null;
     this._listeners = { message: [], error: [] };
     this._queue = [];
-    this._ready = false;
+    this._send = null;   /* set once a worker (blob or iframe) is ready for messages */
+    this._stop = function () {};
+    this._url = String(url);
 
+    var script = document.createElement("script");
+    script.src = this._url + SOURCE_SUFFIX;
+    script.onload = function () { self._startBlob() || self._startFrame(); };
+    script.onerror = function () { self._startFrame(); };
+    (document.head || document.documentElement).appendChild(script);
+  }
+
+  FileWorker.prototype._startBlob = function () {
+    var name = this._url.split("/").pop();
+    var code = (window.__workerSources || {})[name];
+    if (typeof code !== "string" || typeof NativeWorker !== "function") return false;
+    var self = this, address, worker;
+    try {
+      address = URL.createObjectURL(new Blob([code], { type: "text/javascript" }));
+      worker = new NativeWorker(address);
+    } catch (error) {
+      return false;
+    }
+    worker.onmessage = function (event) { self._emit("message", event.data); };
+    worker.onerror = function (event) { self._emit("error", event.error || new Error(event.message)); };
+    this._stop = function () { worker.terminate(); URL.revokeObjectURL(address); };
+    this._ready(function (data) { worker.postMessage(data); });
+    return true;
+  };
+
+  FileWorker.prototype._startFrame = function () {
+    var self = this;
     var frame = document.createElement("iframe");
     frame.setAttribute("aria-hidden", "true");
     frame.setAttribute("tabindex", "-1");
     frame.style.display = "none";
     document.body ? document.body.appendChild(frame) : document.documentElement.appendChild(frame);
-    this._frame = frame;
+    this._stop = function () { if (frame.parentNode) frame.parentNode.removeChild(frame); };
 
     var scope = frame.contentWindow;
     scope.postMessage = function (data) { self._emit("message", data); };
@@ -27,45 +62,44 @@
       throw new Error("importScripts is not supported by the offline worker shim");
     };
     var script = scope.document.createElement("script");
-    script.src = String(url);
+    script.src = this._url;
     script.onload = function () {
-      self._ready = true;
-      self._queue.splice(0).forEach(function (data) { self._deliver(data); });
+      self._ready(function (data) { scope.dispatchEvent(new scope.MessageEvent("message", { data: data })); });
     };
-    script.onerror = function () { self._emit("error", new Error("could not load " + url)); };
+    script.onerror = function () { self._emit("error", new Error("could not load " + self._url)); };
     scope.document.head.appendChild(script);
-  }
+  };
 
-  IframeWorker.prototype._emit = function (type, data) {
+  FileWorker.prototype._ready = function (send) {
+    this._send = send;
+    this._queue.splice(0).forEach(send);
+  };
+
+  FileWorker.prototype._emit = function (type, data) {
     var event = type === "message" ? { type: type, data: data } : { type: type, error: data, message: String(data) };
     var handler = this["on" + type];
     if (typeof handler === "function") handler.call(this, event);
     this._listeners[type].slice().forEach(function (listener) { listener.call(this, event); }, this);
   };
 
-  IframeWorker.prototype._deliver = function (data) {
-    var scope = this._frame.contentWindow;
-    scope.dispatchEvent(new scope.MessageEvent("message", { data: data }));
-  };
-
-  IframeWorker.prototype.postMessage = function (data) {
-    if (this._ready) this._deliver(data);
+  FileWorker.prototype.postMessage = function (data) {
+    if (this._send) this._send(data);
     else this._queue.push(data);
   };
 
-  IframeWorker.prototype.addEventListener = function (type, listener) {
+  FileWorker.prototype.addEventListener = function (type, listener) {
     if (this._listeners[type]) this._listeners[type].push(listener);
   };
 
-  IframeWorker.prototype.removeEventListener = function (type, listener) {
+  FileWorker.prototype.removeEventListener = function (type, listener) {
     var list = this._listeners[type] || [];
     var at = list.indexOf(listener);
     if (at >= 0) list.splice(at, 1);
   };
 
-  IframeWorker.prototype.terminate = function () {
-    if (this._frame.parentNode) this._frame.parentNode.removeChild(this._frame);
+  FileWorker.prototype.terminate = function () {
+    this._stop();
   };
 
-  window.Worker = IframeWorker;
+  window.Worker = FileWorker;
 })();
