@@ -284,12 +284,14 @@ def _spelling_variants(actors: list[Actor], union: _Union) -> None:
     local_to_index = {a.id: i for i, a in enumerate(actors)}
     clusters = union.clusters()
     people = sorted(root for root, members in clusters.items() if actors[root].kind == "person")
-    surnames = {root: surname_key(_best_person_name(actors, clusters[root])) for root in people}
+    best = {root: _best_person_name(actors, clusters[root]) for root in people}
+    surnames = {root: surname_key(name) for root, name in best.items()}
     for x, ra in enumerate(people):
         for rb in people[x + 1:]:
             if not _could_be_variants(surnames[ra], surnames[rb]) or union.find(ra) == union.find(rb):
                 continue
-            reason = _variant_reason(actors, union, clusters[ra], clusters[rb], local_to_index)
+            reason = _variant_reason(actors, union, (clusters[ra], best[ra]), (clusters[rb], best[rb]),
+                                     local_to_index)
             if reason:
                 union.join(ra, rb, reason)
 
@@ -304,9 +306,10 @@ def _best_person_name(actors: list[Actor], members: list[int]) -> str:
     return max(names, key=lambda n: (len(n.split()), len(n), n))
 
 
-def _variant_reason(actors: list[Actor], union: _Union, a: list[int], b: list[int],
-                    local_to_index: dict[str, int]) -> str:
-    name_a, name_b = _best_person_name(actors, a), _best_person_name(actors, b)
+def _variant_reason(actors: list[Actor], union: _Union, named_a: tuple[list[int], str],
+                    named_b: tuple[list[int], str], local_to_index: dict[str, int]) -> str:
+    """Why two clusters of persons (members, best name) are one person spelled two ways; "" if they are not."""
+    (a, name_a), (b, name_b) = named_a, named_b
     sur_a, sur_b = surname_key(name_a), surname_key(name_b)
     if min(len(sur_a), len(sur_b)) < 4:
         return ""

@@ -165,8 +165,8 @@ def _best_cluster(mention: EventMention, clusters: list[list[EventMention]], dat
     for at, cluster in enumerate(clusters):
         if _other_day(mention, cluster) or not all(_compatible(mention, other, dates) for other in cluster):
             continue
-        partner = max(cluster, key=lambda other: _likeness(mention, other, leads))
-        partner_score = _likeness(mention, partner, leads)
+        partner_score, partner = max(((_likeness(mention, other, leads), other) for other in cluster),
+                                     key=lambda scored: scored[0])
         if partner_score >= MERGE_SCORE and partner_score > best_score:
             best, best_score = (at, partner), partner_score
     return best
@@ -227,8 +227,9 @@ def _strongest_link(mention: EventMention, cluster: list[EventMention],
                     leads: dict[tuple[str, int], str]) -> Optional[EventMention]:
     """The member of ``cluster`` in the mention's article or place most like it, if as like as a merge asks."""
     near = [m for m in cluster if m.source == mention.source or _same_place(m, mention)]
-    best = max(near, key=lambda other: _likeness(mention, other, leads), default=None)
-    return best if best is not None and _likeness(mention, best, leads) >= MERGE_SCORE else None
+    score, best = max(((_likeness(mention, other, leads), other) for other in near),
+                      key=lambda scored: scored[0], default=(0.0, None))
+    return best if best is not None and score >= MERGE_SCORE else None
 
 
 def _likeness(a: EventMention, b: EventMention, leads: dict[tuple[str, int], str] | None) -> float:
@@ -552,6 +553,7 @@ def _stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=65536)
 def _norm(text: str) -> str:
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return text.lower().strip()
