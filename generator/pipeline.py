@@ -81,7 +81,7 @@ def _make_graph(settings: Settings, progress: Progress, timings: Timings) -> Gra
         rules = curation.load(settings.seeds / curation.FILENAME)
         curation.apply_sources(sources, rules, progress)
         extractions = timings.run("extract", extract_all, sources, settings, progress, aside)
-    graph = timings.run("resolve", resolve.resolve, sources, extractions)
+    graph = timings.run("resolve", resolve.resolve, sources, extractions, settings.jobs)
     graph.problems = problems
     infer_dates(graph, progress)
     timings.run("curate", curation.apply, graph, rules, progress)

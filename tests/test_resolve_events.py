@@ -335,3 +335,35 @@ def test_stories_that_name_a_day_or_hours_are_not_joined_after_the_fact():
     ]
     events = resolve_events(mentions, sources)
     assert sorted(len({m.source for m in e.mentions}) for e in events) == [1, 1]
+
+
+ATTACK_A = """Raid on Tolven depot
+
+Gunmen attacked the fuel depot in Tolven on Tuesday, police said. The raid lasted two hours.
+"""
+ATTACK_B = """Tolven depot attacked
+
+An attack on a fuel depot in Tolven on Tuesday left the site ablaze, the mayor said.
+"""
+
+
+def test_type_groups_clustered_in_forked_processes_give_the_same_events(doc_for, monkeypatch) -> None:
+    articles = [(OUTLET_A, "a", "2021-07-06"), (OUTLET_B, "b", "2021-07-07"),
+                (ATTACK_A, "c", "2021-07-07"), (ATTACK_B, "d", "2021-07-08")]
+    sources, mentions = [], []
+    for text, source_id, date in articles:
+        source, found = _mentions(doc_for, text, source_id, date)
+        sources.append(source)
+        mentions += found
+    assert len({events_module._group(m) for m in mentions}) >= 2
+
+    def snapshot(events: list[Event]) -> list:
+        return [(e.id, e.type, [(m.source, m.start, m.end, m.linked_by) for m in e.mentions]) for e in events]
+
+    alone = snapshot(resolve_events(mentions, sources))
+    monkeypatch.setattr(events_module, "PARALLEL_MENTIONS", 0)
+    for mention in mentions:
+        mention.linked_by = ["left from the first run"]  # the workers' reasons must come back
+    shared = snapshot(resolve_events(mentions, sources, jobs=2))
+    assert shared == alone
+    assert any(len(linked) > 1 for _, _, linked in alone)  # something was joined

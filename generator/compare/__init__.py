@@ -39,7 +39,7 @@ FINDERS: tuple[Finder, ...] = (
     (existence_contradictions, False),
     (position_contradictions, True),
 )
-_forked: list = []  # [corpus, verdicts] for forked workers
+_forked: list = []  # [corpus] for forked workers
 
 
 def find_contradictions(graph: Graph, jobs: int = 1) -> list[Contradiction]:
@@ -48,11 +48,11 @@ def find_contradictions(graph: Graph, jobs: int = 1) -> list[Contradiction]:
     The finders are independent: a large corpus runs them in ``jobs`` forked processes.
     """
     corpus = Corpus(graph)
-    found_verdicts = verdicts(corpus)
     if jobs < 2 or len(graph.sources) < PARALLEL_SOURCES:
+        found_verdicts = verdicts(corpus)
         found = [c for finder in FINDERS for c in _run_finder(finder, corpus, found_verdicts)]
     else:
-        found = [c for part in _in_processes(corpus, found_verdicts, jobs) for c in part]
+        found = [c for part in _in_processes(corpus, jobs) for c in part]
     unique = _without_repeats(found)
     unique.sort(key=_order)
     for number, contradiction in enumerate(unique, start=1):
@@ -60,18 +60,27 @@ def find_contradictions(graph: Graph, jobs: int = 1) -> list[Contradiction]:
     return unique
 
 
-def _in_processes(corpus: Corpus, found_verdicts: list[Verdict], jobs: int) -> list[list[Contradiction]]:
-    """Each finder's contradictions, in FINDERS order, the finders spread over ``jobs`` forked workers."""
-    _forked[:] = [corpus, found_verdicts]
+def _in_processes(corpus: Corpus, jobs: int) -> list[list[Contradiction]]:
+    """Each finder's contradictions, in FINDERS order: the verdicts and the finders that need none
+    in ``jobs`` forked workers, the finders that take the verdicts here once those are found."""
+    _forked[:] = [corpus]
     try:
-        with multiprocessing.get_context("fork").Pool(min(jobs, len(FINDERS))) as pool:
-            return pool.map(_run_forked_finder, FINDERS, chunksize=1)
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            pending_verdicts = pool.apply_async(_forked_verdicts)
+            pending = {finder: pool.apply_async(_run_forked_finder, (finder,)) for finder in FINDERS if not finder[1]}
+            found_verdicts = pending_verdicts.get()
+            here = {finder: _run_finder(finder, corpus, found_verdicts) for finder in FINDERS if finder[1]}
+            return [here[finder] if finder in here else pending[finder].get() for finder in FINDERS]
     finally:
         _forked.clear()
 
 
+def _forked_verdicts() -> list[Verdict]:
+    return verdicts(_forked[0])
+
+
 def _run_forked_finder(finder: Finder) -> list[Contradiction]:
-    return _run_finder(finder, *_forked)
+    return _run_finder(finder, _forked[0], [])
 
 
 def _run_finder(finder: Finder, corpus: Corpus, found_verdicts: list[Verdict]) -> list[Contradiction]:

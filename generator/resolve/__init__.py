@@ -15,8 +15,8 @@ from generator.resolve.events import resolve_events
 __all__ = ["resolve"]
 
 
-def resolve(sources: list[Source], extractions: list[Extraction]) -> Graph:
-    """One graph from many extractions: global actor ids everywhere."""
+def resolve(sources: list[Source], extractions: list[Extraction], jobs: int = 1) -> Graph:
+    """One graph from many extractions: global actor ids everywhere (events clustered in ``jobs`` processes)."""
     actors, actor_ids = resolve_actors(sources, extractions)
     quotes = [
         replace(q, speaker=actor_ids.get(q.speaker) if q.speaker else None)
@@ -28,7 +28,7 @@ def resolve(sources: list[Source], extractions: list[Extraction]) -> Graph:
         for e in extractions
         for m in e.events
     ]
-    events = resolve_events(mentions, sources)
+    events = resolve_events(mentions, sources, jobs)
     quotes.sort(key=lambda q: (q.source, q.start, q.end, q.id))
     return Graph(sources=list(sources), actors=actors, quotes=quotes, events=events)
 

@@ -12,6 +12,7 @@ common, meetings and visits a person or a day. Each joined mention records why
 """
 from __future__ import annotations
 
+import multiprocessing
 import re
 import unicodedata
 from collections import Counter
@@ -59,15 +60,49 @@ TYPE_TITLES = {
 }
 
 
-def resolve_events(mentions: list[EventMention], sources: list[Source]) -> list[Event]:
-    """Events from mentions: one event per cluster, sorted by (date or "9999", id)."""
+def resolve_events(mentions: list[EventMention], sources: list[Source], jobs: int = 1) -> list[Event]:
+    """Events from mentions: one event per cluster, sorted by (date or "9999", id).
+
+    Mentions meet only mentions of their type group (`_keys`), so each group is clustered
+    on its own: in ``jobs`` forked processes for a large corpus, with the same result.
+    """
     dates = _Dates(sources)
     leads = _leads(mentions, dates.by_source)
     ordered = sorted(mentions, key=lambda m: (m.date is None, m.date or "", m.source, m.start, m.end))
+    groups: dict[object, list[int]] = {}
+    for position, mention in enumerate(ordered):
+        groups.setdefault(_group(mention), []).append(position)
+    parts = list(groups.values())
+    if jobs >= 2 and len(parts) >= 2 and len(ordered) >= PARALLEL_MENTIONS:
+        clustered = _in_processes(ordered, dates, leads, parts, jobs)
+    else:
+        clustered = [_cluster_group(ordered, dates, leads, part) for part in parts]
+    ranked = sorted((rank, members) for part in clustered for rank, members in part)
+    events = [_event([ordered[p] for p in members]) for _, members in ranked]
+    _assign_ids(events)
+    events.sort(key=lambda e: (e.date or "9999", e.id))
+    return events
+
+
+PARALLEL_MENTIONS = 5_000  # below this, forking costs more than clustering takes
+_forked: list = []  # [ordered mentions, dates, leads] for forked workers
+
+
+def _group(mention: EventMention) -> object:
+    """The mention's type group: its index in TYPE_GROUPS, or its own type."""
+    return next((i for i, g in enumerate(TYPE_GROUPS) if mention.type in g), mention.type)
+
+
+def _cluster_group(ordered: list[EventMention], dates: "_Dates", leads: dict[tuple[str, int], str],
+                   positions: list[int]) -> list[tuple[int, list[int]]]:
+    """Cluster one type group's mentions (positions in ``ordered``, in order): each cluster as
+    (the position of the mention that opened it, its members' positions). Sets ``linked_by``."""
+    at_position = {id(ordered[p]): p for p in positions}
     clusters: list[list[EventMention]] = []
     index: dict[tuple, set[int]] = {}  # blocking keys → clusters that hold them
     hulls: list[Optional[tuple[int, int]]] = []  # first and last day any dated member of a cluster may be on
-    for mention in ordered:
+    for position in positions:
+        mention = ordered[position]
         span = dates.span(mention)
         keys = _keys(mention)
         candidates = _agreeing(set().union(*(index.get(k, set()) for k in keys)), span, hulls)
@@ -84,11 +119,32 @@ def resolve_events(mentions: list[EventMention], sources: list[Source]) -> list[
         hulls[at] = _widen(hulls[at], span)
         for key in keys:
             index.setdefault(key, set()).add(at)
-    clusters = _join_open_stories(clusters, dates, leads)
-    events = [_event(cluster) for cluster in clusters]
-    _assign_ids(events)
-    events.sort(key=lambda e: (e.date or "9999", e.id))
-    return events
+    opened = [at_position[id(cluster[0])] for cluster in clusters]
+    joined = _join_open_stories(clusters, dates, leads)
+    return [(opened[at], [at_position[id(m)] for m in cluster]) for at, cluster in joined]
+
+
+def _in_processes(ordered: list[EventMention], dates: "_Dates", leads: dict[tuple[str, int], str],
+                  parts: list[list[int]], jobs: int) -> list[list[tuple[int, list[int]]]]:
+    """`_cluster_group` for every group in forked workers, biggest first; their ``linked_by`` copied back."""
+    _forked[:] = [ordered, dates, leads]
+    try:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            biggest_first = sorted(range(len(parts)), key=lambda i: -len(parts[i]))
+            pending = {i: pool.apply_async(_forked_group, (parts[i],)) for i in biggest_first}
+            results = [pending[i].get() for i in range(len(parts))]
+    finally:
+        _forked.clear()
+    for _, links in results:
+        for position, linked_by in links.items():
+            ordered[position].linked_by = linked_by
+    return [clusters for clusters, _ in results]
+
+
+def _forked_group(positions: list[int]) -> tuple[list[tuple[int, list[int]]], dict[int, list[str]]]:
+    ordered, dates, leads = _forked
+    clusters = _cluster_group(ordered, dates, leads, positions)
+    return clusters, {p: ordered[p].linked_by for p in positions}
 
 
 class _Dates:
@@ -135,7 +191,7 @@ def _widen(hull: Optional[tuple[int, int]], span: Optional[tuple[int, int]]) -> 
 
 def _keys(mention: EventMention) -> set[tuple]:
     """Blocking keys: a mention is only compared with clusters sharing its type group and one of these."""
-    group = next((i for i, g in enumerate(TYPE_GROUPS) if mention.type in g), mention.type)
+    group = _group(mention)
     keys = {(group, "trigger", stem) for stem in _stems(mention.trigger)}
     keys.add((group, "source", mention.source))
     if mention.place:
@@ -173,7 +229,7 @@ def _best_cluster(mention: EventMention, clusters: list[list[EventMention]], dat
 
 
 def _join_open_stories(clusters: list[list[EventMention]], dates: _Dates,
-                       leads: dict[tuple[str, int], str]) -> list[list[EventMention]]:
+                       leads: dict[tuple[str, int], str]) -> list[tuple[int, list[EventMention]]]:
     """Join two clusters that an account in one links to an account in the other.
 
     The greedy pass puts each mention in its best cluster: an article's "campaign on the city" joins
@@ -209,7 +265,7 @@ def _join_open_stories(clusters: list[list[EventMention]], dates: _Dates,
                     founder.linked_by = link_reasons(partner, mention, leads)
                     root[theirs] = mine
                     members[mine] += members.pop(theirs)
-    return [members[at] for at in sorted(members)]
+    return [(at, members[at]) for at in sorted(members)]  # each by the index of the cluster it grew from
 
 
 def _join_keys(mention: EventMention) -> set[tuple]:
