@@ -130,7 +130,8 @@ class Corpus:
 
     def actor_sources(self, actor: Actor) -> list[Source]:
         ids = {m.source for m in actor.mentions} | {q.source for q in self.quotes_by_speaker.get(actor.id, [])}
-        return [self.sources[i] for i in sorted(ids & set(self.sources), key=self.source_order.__getitem__)]
+        known = (i for i in ids if i in self.sources)
+        return [self.sources[i] for i in sorted(known, key=self.source_order.__getitem__)]
 
     def mention_count(self, actor: Actor) -> int:
         return len(actor.mentions)
