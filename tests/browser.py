@@ -39,12 +39,15 @@ def unpack(bundle: Path, work: Path) -> Path:
 
 
 class OfflineBrowser:
-    """A Chromium page that may load only file:// URLs; other requests are aborted and listed."""
+    """A Chromium page that may load only file:// URLs (and ``allowed`` URL prefixes); other requests
+    are aborted and listed; ``requested`` lists every URL let through."""
 
-    def __init__(self, javascript: bool = True) -> None:
+    def __init__(self, javascript: bool = True, allowed: tuple[str, ...] = ()) -> None:
         from playwright.sync_api import sync_playwright
 
+        self.allowed = ("file://",) + tuple(allowed)
         self.blocked: list[str] = []
+        self.requested: list[str] = []
         self.errors: list[str] = []
         self._playwright = sync_playwright().start()
         self._browser = self._playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
@@ -55,7 +58,8 @@ class OfflineBrowser:
 
     def _route(self, route) -> None:
         url = route.request.url
-        if url.startswith("file://"):
+        if url.startswith(self.allowed):
+            self.requested.append(url)
             route.continue_()
         else:
             self.blocked.append(url)

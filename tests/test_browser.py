@@ -1,7 +1,10 @@
 """The offline bundle in headless Chromium from file://, with every other request blocked."""
 from __future__ import annotations
 
+import functools
+import http.server
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -69,6 +72,25 @@ def test_search_falls_back_to_an_iframe_without_the_worker_source(unpacked: Path
         frames = chromium.page.evaluate("document.querySelectorAll('iframe').length")
         assert chromium.errors == [] and chromium.blocked == []
     assert frames == 1 and "Harbour strike" in results
+
+
+def test_hosted_site_searches_in_a_native_worker(unpacked: Path) -> None:
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(unpacked))
+    handler.log_message = lambda *args: None
+    with http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler) as server:
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        base = f"http://127.0.0.1:{server.server_address[1]}/"
+        try:
+            with browser.OfflineBrowser(allowed=(base,)) as chromium:
+                chromium.page.goto(base + "index.html", wait_until="load")
+                browser.search(chromium.page, "strike")
+                frames = chromium.page.evaluate("document.querySelectorAll('iframe').length")
+                assert chromium.errors == [] and chromium.blocked == []
+                requested = chromium.requested
+        finally:
+            server.shutdown()
+    assert frames == 0 and base + "search/search_index.json" in requested
+    assert not any(url.endswith(".source.js") for url in requested)  # the file:// shim stays out of the way
 
 
 def test_escaped_hostile_text_does_not_run(unpacked: Path) -> None:
