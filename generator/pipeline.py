@@ -123,7 +123,9 @@ def _build(settings: Settings, progress: Progress, timings: Timings) -> Graph:
         export.write_graph_json(graph, content / "data" / "graph.json")
         export.write_quotes_csv(graph, content / "data" / "quotes.csv")
 
-    pages = timings.run("render", render.write_and_hash_pages, graph, content, settings.jobs, meanwhile=exports)
+    memo = settings.build_dir / "render.state.json" if settings.cache else None
+    pages = timings.run("render", render.write_and_hash_pages, graph, content, settings.jobs, meanwhile=exports,
+                        memo=memo)
     progress(f"render: {len(pages.paths)} pages in {content}")
     bundle = settings.dist_dir / "offline.zip"
     progress(f"site: building {settings.site_dir} and {bundle}")

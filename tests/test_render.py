@@ -1,6 +1,7 @@
 """Rendering hand-built graphs: pages, citations, escaping of hostile text, determinism, rewrites."""
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -403,3 +404,47 @@ def test_pages_written_by_worker_processes_match_their_digests(tmp_path: Path, m
         data = (tmp_path / "content" / relative).read_bytes()
         assert data == text.encode("utf-8")
         assert written.digests[relative] == hashlib.sha256(data).hexdigest()
+    memo = tmp_path / "render.state.json"
+    for _ in range(2):  # the memo written by forked workers, then read by them
+        with_memo = write_and_hash_pages(small_graph(), tmp_path / "content", jobs=2, memo=memo)
+        assert with_memo.digests == written.digests
+    assert len(json.loads(memo.read_text(encoding="utf-8"))) == 4  # two source pages, two quotes pages
+
+
+def test_memo_spares_unchanged_article_pages_and_never_serves_a_stale_one(tmp_path: Path, monkeypatch) -> None:
+    from generator.render import pages as pages_module
+    from generator.render import write_and_hash_pages
+
+    content, memo = tmp_path / "content", tmp_path / "build" / "render.state.json"
+    write_and_hash_pages(small_graph(), content, memo=memo)
+    rendered: list[str] = []
+    render_alone = pages_module.PageRenderer.render_alone
+
+    def counting(self, template, **context):
+        rendered.append(template)
+        return render_alone(self, template, **context)
+
+    monkeypatch.setattr(pages_module.PageRenderer, "render_alone", counting)
+
+    def rebuild(graph: Graph) -> list[str]:
+        """The article templates rendered again; the pages must equal a render without memo."""
+        rendered.clear()
+        written = write_and_hash_pages(graph, content, memo=memo)
+        again = [t for t in rendered if t in ("source.md.j2", "quotes_source.md.j2")]
+        expected = render_pages(graph)
+        assert {p: (content / p).read_text(encoding="utf-8") for p in written.digests} == expected
+        return again
+
+    assert rebuild(small_graph()) == []  # nothing changed: no article page rendered again
+
+    graph = small_graph()
+    graph.sources[1].outlet = "Evening Example"
+    assert sorted(rebuild(graph)) == ["quotes_source.md.j2", "source.md.j2"]  # that article's two pages only
+
+    graph.actors[0].name = "Ann B. Lee"  # a speaker renamed: the quotes page naming her is made again
+    assert rebuild(graph) == ["quotes_source.md.j2"]
+    assert "Ann B. Lee" in (content / "quotes" / "001.md").read_text(encoding="utf-8")
+
+    (content / "sources" / "001.md").write_text("edited by hand", encoding="utf-8")
+    assert "source.md.j2" in rebuild(small_graph())  # a page whose file changed is made again
+    assert "edited by hand" not in (content / "sources" / "001.md").read_text(encoding="utf-8")

@@ -12,9 +12,10 @@ from typing import Callable, Iterable, Optional
 import jinja2
 
 from generator.files import write_if_changed
-from generator.model import Actor, Event, Graph, Source
+from generator.model import Actor, Event, Graph, Quote, Source
 from generator.render.corpus import FOLDERS, Corpus, Links, quote_anchor
 from generator.render.filters import Safe, finalize, md_escape
+from generator.render.memo import Closed, Memo, read_memo, unchanged, write_memo
 from generator.render.network import network_svg
 from generator.render.timeline import chronological, dated_and_undated, event_date_label, timeline_context
 
@@ -95,9 +96,12 @@ class PageRenderer:
         self.env = make_environment()
 
     def render(self, template: str, root: str, **context) -> str:
-        links = Links(self.corpus, root)
-        text = self.env.get_template(template).render(graph=self.graph, corpus=self.corpus, L=links, **context)
-        return text.rstrip("\n") + "\n"
+        """A page that may look anything up in the whole graph (``graph``, ``corpus``, links ``L``)."""
+        return self.render_alone(template, graph=self.graph, corpus=self.corpus, L=Links(self.corpus, root), **context)
+
+    def render_alone(self, template: str, **context) -> str:
+        """A page that sees ``context`` and nothing else."""
+        return self.env.get_template(template).render(**context).rstrip("\n") + "\n"
 
     def pages(self) -> dict[str, str]:
         """Relative path (posix) → Markdown text, for every page."""
@@ -119,14 +123,37 @@ class PageRenderer:
         ]
         tasks += [(f"actors/{names['actors'][a.id]}.md", partial(self.actor_page, a)) for a in self.graph.actors]
         tasks += [(f"events/{names['events'][e.id]}.md", partial(self.event_page, e)) for e in self.graph.events]
-        tasks += [(f"quotes/{names['quotes'][source_id]}.md",
-                   partial(self.render, "quotes_source.md.j2", "../", s=self.corpus.sources[source_id], quotes=quotes))
+        tasks += [(f"quotes/{names['quotes'][source_id]}.md", self.quotes_page(self.corpus.sources[source_id], quotes))
                   for source_id, quotes in self.corpus.quotes_by_source.items() if source_id in self.corpus.sources]
-        tasks += [(f"sources/{names['sources'][s.id]}.md", partial(self.source_page, s)) for s in self.graph.sources]
+        tasks += [(f"sources/{names['sources'][s.id]}.md", self.source_page(s)) for s in self.graph.sources]
         return tasks
 
-    def source_page(self, source: Source) -> str:
-        return self.render("source.md.j2", "../", s=source, paragraphs=source_paragraphs(source))
+    def source_page(self, source: Source) -> Closed:
+        """An article's page, made of the article alone."""
+        return Closed(lambda: self.render_alone("source.md.j2", s=source, paragraphs=source_paragraphs(source)),
+                      lambda: source)
+
+    def quotes_page(self, source: Source, quotes: list[Quote]) -> Closed:
+        """An article's quotes, made of the article, its quotes, and its speakers' names and page names:
+        its links come from a corpus of those alone."""
+
+        def data() -> tuple:
+            return source, quotes, self.speaker_names(quotes), self.corpus.names["sources"][source.id]
+
+        def make() -> str:
+            _, _, speakers, page_name = data()
+            alone = Corpus(Graph(sources=[source], actors=[Actor(i, name, "") for i, name, _ in speakers],
+                                 quotes=list(quotes)))
+            alone.names.update(sources={source.id: page_name}, quotes={source.id: page_name},
+                               actors={i: speaker_page for i, _, speaker_page in speakers})
+            return self.render_alone("quotes_source.md.j2", s=source, quotes=quotes, L=Links(alone, "../"))
+
+        return Closed(make, data)
+
+    def speaker_names(self, quotes: list[Quote]) -> tuple[tuple[str, str, str], ...]:
+        """(id, name, page name) of each known speaker of the quotes, by id."""
+        ids = sorted({q.speaker for q in quotes if q.speaker and q.speaker in self.corpus.actors})
+        return tuple((i, self.corpus.actors[i].name, self.corpus.names["actors"][i]) for i in ids)
 
     def home(self) -> str:
         dated, undated = dated_and_undated(self.graph.events)
@@ -253,23 +280,39 @@ def write_pages(graph: Graph, content_dir: Path, jobs: int = 1,
 
 
 def write_and_hash_pages(graph: Graph, content_dir: Path, jobs: int = 1,
-                         meanwhile: Optional[Callable[[], None]] = None) -> Written:
-    """``write_pages``, also giving the digest of every page (what the site build compares)."""
+                         meanwhile: Optional[Callable[[], None]] = None, memo: Optional[Path] = None) -> Written:
+    """``write_pages``, also giving the digest of every page (what the site build compares).
+
+    With a ``memo`` file (see `generator.render.memo`), a page made of one article's data is
+    not rendered again while that data, the code and the page's file are as they were.
+    """
     content_dir = Path(content_dir)
     tasks = PageRenderer(graph).tasks()
-    shares = _in_shares(tasks, jobs, _write_tasks, content_dir, meanwhile=meanwhile)
-    digests = dict(item for share in shares for item in share)
+    recorded = read_memo(memo) if memo is not None else None
+    if memo is not None:
+        Path(memo).unlink(missing_ok=True)  # an interrupted build leaves none
+    shares = _in_shares(tasks, jobs, _write_tasks, content_dir, recorded, meanwhile=meanwhile)
+    entries = [entry for share in shares for entry in share]
+    digests = {relative: digest for relative, digest, _ in entries}
     remove_stale(content_dir, set(digests))
+    if memo is not None:
+        write_memo(memo, {relative: [key, digest] for relative, digest, key in entries if key})
     ordered = dict(sorted(digests.items()))
     return Written(paths=[content_dir / relative for relative in ordered], digests=ordered)
 
 
-def _write_tasks(tasks: list[tuple[str, Callable[[], str]]], content_dir: Path) -> list[tuple[str, str]]:
+def _write_tasks(tasks: list[tuple[str, Callable[[], str]]], content_dir: Path,
+                 recorded: Optional[Memo]) -> list[tuple[str, str, Optional[str]]]:
+    """Render and write each page (unless the memo vouches for it): (path, digest, memo key or None)."""
     written = []
     for relative, make in tasks:
-        data = make().encode("utf-8")
-        write_if_changed(content_dir / relative, data)
-        written.append((relative, hashlib.sha256(data).hexdigest()))
+        key = make.key() if recorded is not None and isinstance(make, Closed) else None
+        digest = unchanged(recorded, relative, key, content_dir / relative) if key else None
+        if digest is None:
+            data = make().encode("utf-8")
+            write_if_changed(content_dir / relative, data)
+            digest = hashlib.sha256(data).hexdigest()
+        written.append((relative, digest, key))
     return written
 
 

@@ -1,0 +1,81 @@
+"""Pages made of one article's data alone, and the memo that spares rendering them again.
+
+A source page is made of its article; a quotes page of its article, its quotes and
+its speakers' names and page names. `PageRenderer` renders those pages from that
+data only (the template sees nothing else), so a digest of the data, with the
+generator's code and Jinja's version, says what the page holds. The memo, a state
+file, records each such page's key and the digest of its bytes; a rebuild leaves a
+page unrendered when its key is the recorded one and its file still holds those bytes.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import pickle
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+from typing import Any, Callable, Optional
+
+PACKAGE = Path(__file__).resolve().parent.parent  # generator/
+
+
+@dataclass(frozen=True)
+class Closed:
+    """A page rendered by ``make`` from ``data()`` alone; ``key()`` digests that data."""
+
+    make: Callable[[], str]
+    data: Callable[[], Any]
+
+    def __call__(self) -> str:
+        return self.make()
+
+    def key(self) -> str:
+        digest = hashlib.sha256(code_version().encode())
+        digest.update(pickle.dumps(self.data(), protocol=5))
+        return digest.hexdigest()
+
+
+@lru_cache(maxsize=None)
+def code_version() -> str:
+    """Every module and template of the generator, and Jinja's version: a change to any renders all again."""
+    digest = hashlib.sha256(metadata.version("jinja2").encode())
+    for path in sorted([*PACKAGE.rglob("*.py"), *PACKAGE.rglob("*.j2")]):
+        digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+Memo = dict[str, list[str]]  # page path → [key, sha256 of its bytes]
+
+
+def read_memo(path: Optional[Path]) -> Memo:
+    """The recorded keys and digests; {} without a file or with one that is not a memo."""
+    if path is None:
+        return {}
+    try:
+        recorded = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(recorded, dict):
+        return {}
+    return {page: entry for page, entry in recorded.items()
+            if isinstance(entry, list) and len(entry) == 2 and all(isinstance(x, str) for x in entry)}
+
+
+def write_memo(path: Path, memo: Memo) -> None:
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    Path(path).write_text(json.dumps(memo, sort_keys=True), encoding="utf-8")
+
+
+def unchanged(memo: Memo, page: str, key: str, file: Path) -> Optional[str]:
+    """The page's digest when the memo holds ``key`` for it and the file still has those bytes; else None."""
+    recorded = memo.get(page)
+    if recorded is None or recorded[0] != key:
+        return None
+    try:
+        with open(file, "rb") as handle:
+            held = hashlib.sha256(handle.read()).hexdigest()
+    except OSError:
+        return None
+    return held if held == recorded[1] else None
