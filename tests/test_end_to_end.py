@@ -1,6 +1,7 @@
 """The whole pipeline on the seed articles: command line, pages, citations, callouts, links."""
 from __future__ import annotations
 
+import html
 import json
 import re
 import subprocess
@@ -66,6 +67,20 @@ def test_source_pages_anchor_every_paragraph(built: Path) -> None:
         paragraphs = [line for line in text.splitlines() if line.strip()]
         for index in range(len(paragraphs)):
             assert f'id="p{index}"' in html
+
+
+def test_each_article_is_one_search_entry_with_its_text_and_not_its_record(built: Path) -> None:
+    graph = json.loads((built / "content" / "data" / "graph.json").read_text(encoding="utf-8"))
+    index = json.loads((built / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    entries = [d for d in index["docs"] if d["location"].startswith("sources/")]
+    assert sorted(d["location"] for d in entries) == sorted(f"sources/{s['id']}.html" for s in graph["sources"])
+    for source in graph["sources"]:
+        [entry] = [d for d in entries if d["location"] == f"sources/{source['id']}.html"]
+        text = (SEEDS / Path(source["path"]).name).read_text(encoding="utf-8")
+        body = max(source["paragraphs"], key=lambda p: p["end"] - p["start"])
+        words = text[body["start"]:body["end"]].split()[:6]
+        assert " ".join(words) in html.unescape(entry["text"])
+        assert source["digest"] not in entry["text"] and "the record of this file" not in entry["text"]
 
 
 def test_contradiction_callouts_are_rendered(built: Path) -> None:
