@@ -13,12 +13,10 @@ import hashlib
 import json
 import pickle
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
 from typing import Any, Callable, Optional
 
-PACKAGE = Path(__file__).resolve().parent.parent  # generator/
+from generator.versions import package_digest
 
 
 @dataclass(frozen=True)
@@ -32,27 +30,16 @@ class Closed:
         return self.make()
 
     def key(self) -> str:
-        digest = hashlib.sha256(code_version().encode())
+        digest = hashlib.sha256(package_digest().encode())
         digest.update(pickle.dumps(self.data(), protocol=5))
         return digest.hexdigest()
-
-
-@lru_cache(maxsize=None)
-def code_version() -> str:
-    """Every module and template of the generator, and Jinja's version: a change to any renders all again."""
-    digest = hashlib.sha256(metadata.version("jinja2").encode())
-    for path in sorted([*PACKAGE.rglob("*.py"), *PACKAGE.rglob("*.j2")]):
-        digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
 
 
 Memo = dict[str, list[str]]  # page path → [key, sha256 of its bytes]
 
 
-def read_memo(path: Optional[Path]) -> Memo:
+def read_memo(path: Path) -> Memo:
     """The recorded keys and digests; {} without a file or with one that is not a memo."""
-    if path is None:
-        return {}
     try:
         recorded = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, ValueError):
