@@ -58,6 +58,25 @@ def test_file_pages_search_in_a_worker_made_from_the_shipped_source(unpacked: Pa
     assert frames == 0  # the shim's fallback would have added a hidden iframe
 
 
+COUNT_SETUPS = """(() => { window.__setups = 0; const send = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (data) { if (data && data.type === 0) window.__setups += 1;
+        return send.apply(this, arguments); }; })();"""
+
+
+def test_file_pages_send_the_search_index_once_as_they_load(unpacked: Path) -> None:
+    """As over http, the worker gets the index before search is opened; Material's own copy is dropped."""
+    with browser.OfflineBrowser() as chromium:
+        chromium.page.add_init_script(COUNT_SETUPS)
+        chromium.page.goto((unpacked / "index.html").as_uri(), wait_until="load")
+        chromium.page.wait_for_function("window.__setups === 1", timeout=browser.SEARCH_TIMEOUT_MS)
+        opened = chromium.page.evaluate("document.getElementById('__search').checked")
+        browser.search(chromium.page, "strike")
+        results = chromium.page.inner_text(".md-search-result__list")
+        setups = chromium.page.evaluate("window.__setups")
+        assert chromium.errors == [] and chromium.blocked == []
+    assert opened is False and setups == 1 and "Harbour strike" in results
+
+
 def test_search_falls_back_to_an_iframe_without_the_worker_source(unpacked: Path, tmp_path: Path) -> None:
     site = tmp_path / "site"
     shutil.copytree(unpacked, site)

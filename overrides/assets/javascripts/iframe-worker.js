@@ -4,13 +4,21 @@
    ships as `<worker>.source.js` (generator/site/worker.py), so search indexes
    off the page's thread. Without that file, or where the browser refuses blob
    workers, the worker script runs inside a hidden same-origin iframe and
-   messages are relayed. Over http(s) the native Worker is left untouched. */
+   messages are relayed. Over http(s) the native Worker is left untouched.
+
+   Search in a blob: worker starts as it does over http: Material sends its
+   index to the worker only once search is opened on a file:// page (so its
+   own iframe shim does not freeze the page as it loads), but a blob: worker
+   builds the index off the page's thread. So the shim loads the index script
+   and sends Material's set-up message itself as the page loads, and drops
+   Material's copy when it comes. */
 (function () {
   "use strict";
   if (location.protocol !== "file:") return;
 
   var NativeWorker = window.Worker;
   var SOURCE_SUFFIX = ".source.js";
+  var SETUP = 0;  /* Material's SearchMessageType.SETUP */
 
   function FileWorker(url) {
     var self = this;
@@ -21,6 +29,7 @@
     this._send = null;   /* set once a worker (blob or iframe) is ready for messages */
     this._stop = function () {};
     this._url = String(url);
+    this._setupSent = false;  /* a search set-up message went to the worker */
 
     var script = document.createElement("script");
     script.src = this._url + SOURCE_SUFFIX;
@@ -44,7 +53,35 @@
     worker.onerror = function (event) { self._emit("error", event.error || new Error(event.message)); };
     this._stop = function () { worker.terminate(); URL.revokeObjectURL(address); };
     this._ready(function (data) { worker.postMessage(data); });
+    this._setUpSearchEarly();
     return true;
+  };
+
+  function siteConfig() {
+    var node = document.getElementById("__config");
+    try { return node ? JSON.parse(node.textContent) : null; } catch (error) { return null; }
+  }
+
+  /* Load the search index and send Material's set-up message, if this is its search worker. */
+  FileWorker.prototype._setUpSearchEarly = function () {
+    var config = siteConfig(), self = this;
+    if (!config || typeof config.search !== "string" || typeof config.base !== "string") return;
+    if (config.search.split("/").pop() !== this._url.split("/").pop()) return;
+    var script = document.createElement("script");
+    script.src = new URL("search/search_index.js", new URL(config.base, location.href)).href;
+    script.onload = function () {
+      script.remove();
+      var index = window.__index;
+      if (self._setupSent || !index || !index.docs) return;
+      var features = config.features || [];
+      self._setupSent = true;
+      self._send({ type: SETUP, data: {
+        config: index.config, docs: index.docs,
+        options: { suggest: features.indexOf("search.suggest") >= 0 }
+      } });
+    };
+    script.onerror = function () { script.remove(); };
+    (document.head || document.documentElement).appendChild(script);
   };
 
   FileWorker.prototype._startFrame = function () {
@@ -83,6 +120,10 @@
   };
 
   FileWorker.prototype.postMessage = function (data) {
+    if (data && data.type === SETUP) {
+      if (this._setupSent) return;  /* the worker has this index already */
+      this._setupSent = true;
+    }
     if (this._send) this._send(data);
     else this._queue.push(data);
   };
