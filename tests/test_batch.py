@@ -63,3 +63,16 @@ def test_a_missing_model_set_aside_still_gives_the_clear_error(tmp_path: Path) -
     broken = Settings(seeds=tmp_path, jobs=2, project=tmp_path, cache=False, model="no_such_model_package")
     with batch.model_aside(broken) as aside, pytest.raises(RuntimeError, match="not installed"):
         batch.extract_all(corpus(1), broken, aside=aside)
+
+
+def test_spacy_is_imported_only_to_parse_articles() -> None:
+    """Every stage but extraction loads without spaCy, so a build with every extraction cached skips it."""
+    import subprocess
+    import sys
+
+    code = ("import sys, generator.cli, generator.pipeline, generator.resolve, generator.compare, "
+            "generator.render, generator.site, generator.extract, generator.extract.batch; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('spacy', 'thinc')))")
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                            cwd=Path(__file__).resolve().parent.parent).stdout.strip()
+    assert loaded == "[]"

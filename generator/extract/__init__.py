@@ -5,14 +5,17 @@ map step can run anywhere (processes, a cluster) unchanged.
 """
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from generator.extract.actors import extract_actors
 from generator.extract.events import extract_events
 from generator.extract.nlp import load_model, mined_text
 from generator.extract.quotes import extract_quotes
 from generator.model import Extraction, Source
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 __all__ = ["extract_source", "extract_doc", "load_model", "mined_text"]
 

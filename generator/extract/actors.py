@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Span, Token
+if TYPE_CHECKING:  # spaCy is imported only where articles are parsed (generator.extract.nlp)
+    from spacy.tokens import Doc, Span, Token
 
 from generator.extract.nlp import doc_text
 from generator.extract.speech import PERSON_ROLES, dateline_end, role_key
@@ -403,6 +405,8 @@ def _spaced_dash(token: Token) -> bool:
 def _ent_pieces(doc: Doc) -> list[Span]:
     """spaCy's entities, each cut at a dash with spaces around it ("Marisca - Marisca's government") and at
     an "and" after an organisation's head word ("the Nusra Front and Islamic State")."""
+    from spacy.tokens import Span
+
     pieces: list[Span] = []
     for ent in doc.ents:
         start = ent.start

@@ -16,9 +16,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import replace
-from typing import Optional, Sequence
+from typing import TYPE_CHECKING, Optional, Sequence
 
-from spacy.tokens import Doc, Span, Token
+if TYPE_CHECKING:  # spaCy is imported only where articles are parsed (generator.extract.nlp)
+    from spacy.tokens import Doc, Span, Token
 
 from generator.extract.dates import DateMatch, find_dates, parse_iso
 from generator.extract.nlp import doc_text

@@ -1,19 +1,23 @@
-"""Loading the spaCy model and preparing a source's text for it."""
+"""Loading the spaCy model and preparing a source's text for it.
+
+spaCy itself is imported by `load_model` only: a build that parses no article
+(every extraction cached) never pays for importing it.
+"""
 from __future__ import annotations
 
 import functools
-
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from generator.model import Source
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 # Longest stretch of an article that is mined; the rest stays on the source page.
 MAX_MINED_CHARS = 900_000
 
 
-@Language.component("paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
     """Start a new sentence after every line break: paragraphs never share a sentence."""
     for token in doc[:-1]:
@@ -28,6 +32,11 @@ def load_model(name: str) -> Language:
 
     Raises ``RuntimeError`` with what to do when it is not installed.
     """
+    import spacy
+    from spacy.language import Language
+
+    if not Language.has_factory("paragraph_breaks"):
+        Language.component("paragraph_breaks", func=paragraph_breaks)
     try:
         nlp = spacy.load(name)
     except OSError as err:

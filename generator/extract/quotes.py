@@ -13,9 +13,10 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
-from spacy.tokens import Doc, Span, Token
+if TYPE_CHECKING:  # spaCy is imported only where articles are parsed (generator.extract.nlp)
+    from spacy.tokens import Doc, Span, Token
 
 from generator.extract.actors import DEED_NOUNS, OFFICIAL_NOUNS, actor_at, demonym_country
 from generator.extract.nlp import doc_text

@@ -6,9 +6,10 @@ speaker by role, and small helpers over spaCy tokens used by ``quotes``.
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
-from spacy.tokens import Doc, Token
+if TYPE_CHECKING:  # spaCy is imported only where articles are parsed (generator.extract.nlp)
+    from spacy.tokens import Doc, Token
 
 # Verbs whose subject says the quoted words.
 REPORTING = frozenset("""
