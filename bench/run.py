@@ -2,8 +2,10 @@
 
 For each size: wall time of each stage, extraction against bare spaCy
 ``nlp.pipe`` over the same text (a ratio), pages, site bytes and bytes per
-page, search index bytes, peak memory, and the time until offline search
-answers in headless Chromium. Sizes: BENCH_SIZES (default 100,1000,5000).
+page, search index bytes, peak memory, the time until offline search
+answers in headless Chromium, and the time to rebuild after one article
+changes: in a process that keeps the model loaded (as `watch` does) and as a
+new ``python -m generator build``. Sizes: BENCH_SIZES (default 100,1000,5000).
 """
 from __future__ import annotations
 
@@ -34,7 +36,8 @@ def run_size(size: int) -> dict:
 def table(rows: list[dict]) -> str:
     keys = ["articles", "pages", "seconds_total", "seconds_per_page", "site_bytes", "bytes_per_page",
             "search_index_bytes", "peak_memory_mb", "extract_vs_bare_spacy", "offline_search_seconds",
-            "offline_search_harness_seconds", "rebuild_seconds", "rebuild_share"]
+            "offline_search_harness_seconds", "rebuild_seconds", "rebuild_share", "rebuild_command_seconds",
+            "rebuild_command_share"]
     lines = [" | ".join(keys), " | ".join("---" for _ in keys)]
     for row in rows:
         lines.append(" | ".join(_fmt(row.get(k)) for k in keys))
