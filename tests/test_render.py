@@ -15,6 +15,8 @@ from generator.render.citations import sentence_bounds
 from generator.render.corpus import quote_anchor
 from generator.render.filters import md_escape
 
+ROOT = Path(__file__).resolve().parent.parent
+
 EXTENSIONS = ["attr_list", "md_in_html", "admonition", "pymdownx.details", "pymdownx.superfences", "tables", "toc"]
 
 HOSTILE = (
@@ -408,7 +410,8 @@ def test_pages_written_by_worker_processes_match_their_digests(tmp_path: Path, m
     for _ in range(2):  # the memo written by forked workers, then read by them
         with_memo = write_and_hash_pages(small_graph(), tmp_path / "content", jobs=2, memo=memo)
         assert with_memo.digests == written.digests
-    assert len(json.loads(memo.read_text(encoding="utf-8"))) == 4  # two source pages, two quotes pages
+    graph = small_graph()  # every source, quotes, actor and event page is made from its own data
+    assert len(json.loads(memo.read_text(encoding="utf-8"))) == 4 + len(graph.actors) + len(graph.events)
 
 
 def test_memo_spares_unchanged_article_pages_and_never_serves_a_stale_one(tmp_path: Path, monkeypatch) -> None:
@@ -448,3 +451,43 @@ def test_memo_spares_unchanged_article_pages_and_never_serves_a_stale_one(tmp_pa
     (content / "sources" / "001.md").write_text("edited by hand", encoding="utf-8")
     assert "source.md.j2" in rebuild(small_graph())  # a page whose file changed is made again
     assert "edited by hand" not in (content / "sources" / "001.md").read_text(encoding="utf-8")
+
+
+def made_from_reach_and_from_the_whole_graph(graph: Graph) -> list[tuple[str, str]]:
+    """Each actor and event page as the build makes it (from the items in its reach alone), beside the
+    same page made with the whole graph in sight."""
+    from generator.render.pages import PageRenderer, actor_context, event_context
+
+    renderer = PageRenderer(graph)
+    pairs = []
+    for actor in graph.actors:
+        data, _ = renderer.actor_inputs(actor)
+        pairs.append((renderer.actor_page(actor)(),
+                      renderer.render("actor.md.j2", "../", **actor_context(data, renderer.corpus))))
+    for event in graph.events:
+        data, _ = renderer.event_inputs(event)
+        pairs.append((renderer.event_page(event)(),
+                      renderer.render("event.md.j2", "../", **event_context(data, renderer.corpus))))
+    return pairs
+
+
+def test_actor_and_event_pages_made_from_their_reach_miss_nothing() -> None:
+    pairs = made_from_reach_and_from_the_whole_graph(small_graph())
+    assert len(pairs) == 4 and all(alone == whole for alone, whole in pairs)
+    assert any("!!! contradiction" in alone for alone, _ in pairs)
+
+
+def test_actor_and_event_pages_made_from_their_reach_miss_nothing_in_real_corpora(tmp_path: Path) -> None:
+    """The seed articles and a synthetic wire corpus, extracted and resolved by the pipeline."""
+    from bench.corpus import write_corpus
+    from generator.pipeline import make_graph
+    from generator.settings import Settings
+
+    write_corpus(tmp_path / "wire", 24)
+    for seeds in (ROOT / "seeds", tmp_path / "wire"):
+        graph = make_graph(Settings(seeds=seeds, out=tmp_path / "out", project=ROOT, jobs=1, cache=False),
+                           progress=lambda message: None)
+        pairs = made_from_reach_and_from_the_whole_graph(graph)
+        assert len(pairs) == len(graph.actors) + len(graph.events) > 10
+        assert [whole for _, whole in pairs] == [alone for alone, _ in pairs]
+        assert any("!!! contradiction" in alone for alone, _ in pairs)

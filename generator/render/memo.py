@@ -1,9 +1,10 @@
-"""Pages made of one article's data alone, and the memo that spares rendering them again.
+"""Pages made of their own data alone, and the memo that spares rendering them again.
 
-A source page is made of its article; a quotes page of its article, its quotes and
-its speakers' names and page names. `PageRenderer` renders those pages from that
-data only (the template sees nothing else), so a digest of the data, with the
-generator's code and Jinja's version, says what the page holds. The memo, a state
+A source page is made of its article; a quotes, actor or event page of its item
+and the items in its reach (`generator.render.pages.Reach`). `PageRenderer`
+renders those pages from that data only (the template sees nothing else), so a
+digest of the data, with the generator's code and Jinja's version, says what the
+page holds. The memo, a state
 file, records each such page's key and the digest of its bytes; a rebuild leaves a
 page unrendered when its key is the recorded one and its file still holds those bytes.
 """

@@ -7,12 +7,12 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Callable, Iterable, Optional
+from typing import Any, Callable, Iterable, Optional
 
 import jinja2
 
 from generator.files import write_if_changed
-from generator.model import Actor, Event, Graph, Quote, Source
+from generator.model import Actor, Contradiction, Event, Graph, Quote, Source
 from generator.render.corpus import FOLDERS, Corpus, Links, quote_anchor
 from generator.render.filters import Safe, finalize, md_escape
 from generator.render.memo import Closed, Memo, read_memo, unchanged, write_memo
@@ -87,6 +87,40 @@ def searched(source: Source, kind: str, text: str) -> bool:
     return not (kind == "title" and source.title and text.strip().lstrip("#").strip() == source.title)
 
 
+@dataclass(frozen=True)
+class Reach:
+    """The items a page may link to or quote, each with its page name: all its template can look up."""
+
+    sources: tuple[Source, ...]
+    actors: tuple[tuple[str, str], ...]  # (id, name)
+    events: tuple[Event, ...]
+    quotes: tuple[Quote, ...]
+    names: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]  # (folder, ((id, page name), …))
+
+    def corpus(self) -> Corpus:
+        """A corpus of these items alone, with the whole site's page names."""
+        alone = Corpus(Graph(sources=list(self.sources), actors=[Actor(i, name, "") for i, name in self.actors],
+                             events=list(self.events), quotes=list(self.quotes)))
+        alone.names.update({folder: dict(pairs) for folder, pairs in self.names})
+        alone.names["quotes"] = alone.names["sources"]
+        return alone
+
+
+def actor_context(data: tuple, alone: Corpus) -> dict:
+    """An actor page's template context from `PageRenderer.actor_inputs`."""
+    actor, quotes, events, found, sources, companions, mentions = data
+    shown = [(alone.actors[i], n) for i, n in companions]
+    return {"a": actor, "quotes": quotes, "events": events, "contradictions": found, "mentions": mentions,
+            "sources": [alone.sources[i] for i in sources], "companions": shown,
+            "network": network_svg(actor.name, [(a.name, n) for a, n in shown[:8]])}
+
+
+def event_context(data: tuple, alone: Corpus) -> dict:
+    """An event page's template context from `PageRenderer.event_inputs`."""
+    event, found = data
+    return {"e": event, "contradictions": found, "figures": [(m, f) for m in event.mentions for f in m.figures]}
+
+
 class PageRenderer:
     """Builds the text of every page; pure function of the graph."""
 
@@ -121,8 +155,8 @@ class PageRenderer:
             ("sources/index.md", partial(self.render, "sources_index.md.j2", "../")),
             ("contradictions/index.md", self.contradictions),
         ]
-        tasks += [(f"actors/{names['actors'][a.id]}.md", partial(self.actor_page, a)) for a in self.graph.actors]
-        tasks += [(f"events/{names['events'][e.id]}.md", partial(self.event_page, e)) for e in self.graph.events]
+        tasks += [(f"actors/{names['actors'][a.id]}.md", self.actor_page(a)) for a in self.graph.actors]
+        tasks += [(f"events/{names['events'][e.id]}.md", self.event_page(e)) for e in self.graph.events]
         tasks += [(f"quotes/{names['quotes'][source_id]}.md", self.quotes_page(self.corpus.sources[source_id], quotes))
                   for source_id, quotes in self.corpus.quotes_by_source.items() if source_id in self.corpus.sources]
         tasks += [(f"sources/{names['sources'][s.id]}.md", self.source_page(s)) for s in self.graph.sources]
@@ -133,27 +167,82 @@ class PageRenderer:
         return Closed(lambda: self.render_alone("source.md.j2", s=source, paragraphs=source_paragraphs(source)),
                       lambda: source)
 
-    def quotes_page(self, source: Source, quotes: list[Quote]) -> Closed:
-        """An article's quotes, made of the article, its quotes, and its speakers' names and page names:
-        its links come from a corpus of those alone."""
-
-        def data() -> tuple:
-            return source, quotes, self.speaker_names(quotes), self.corpus.names["sources"][source.id]
+    def closed_page(self, template: str, inputs: Callable[[], tuple], context: Callable[[Any, Corpus], dict]
+                    ) -> Closed:
+        """A page made of ``inputs()`` alone: (the data, the `Reach` of its links). The template sees the
+        context made of that data, and a corpus of the items in reach only."""
 
         def make() -> str:
-            _, _, speakers, page_name = data()
-            alone = Corpus(Graph(sources=[source], actors=[Actor(i, name, "") for i, name, _ in speakers],
-                                 quotes=list(quotes)))
-            alone.names.update(sources={source.id: page_name}, quotes={source.id: page_name},
-                               actors={i: speaker_page for i, _, speaker_page in speakers})
-            return self.render_alone("quotes_source.md.j2", s=source, quotes=quotes, L=Links(alone, "../"))
+            data, reach = inputs()
+            alone = reach.corpus()
+            return self.render_alone(template, corpus=alone, L=Links(alone, "../"), **context(data, alone))
 
-        return Closed(make, data)
+        return Closed(make, inputs)
 
-    def speaker_names(self, quotes: list[Quote]) -> tuple[tuple[str, str, str], ...]:
-        """(id, name, page name) of each known speaker of the quotes, by id."""
-        ids = sorted({q.speaker for q in quotes if q.speaker and q.speaker in self.corpus.actors})
-        return tuple((i, self.corpus.actors[i].name, self.corpus.names["actors"][i]) for i in ids)
+    def reach(self, sources: Iterable[str] = (), actors: Iterable[str] = (), events: Iterable[str] = (),
+              quotes: Iterable[str] = ()) -> Reach:
+        """The known items of these ids, with their page names."""
+        c = self.corpus
+        picked = {"sources": sorted(i for i in set(sources) if i in c.sources),
+                  "actors": sorted(i for i in set(actors) if i in c.actors),
+                  "events": sorted(i for i in set(events) if i in c.events)}
+        return Reach(sources=tuple(c.sources[i] for i in picked["sources"]),
+                     actors=tuple((i, c.actors[i].name) for i in picked["actors"]),
+                     events=tuple(c.events[i] for i in picked["events"]),
+                     quotes=tuple(c.quotes[i] for i in sorted(set(quotes)) if i in c.quotes),
+                     names=tuple((folder, tuple((i, c.names[folder][i]) for i in ids)) for folder, ids in picked.items()))
+
+    def contradictions_reach(self, found: list[Contradiction]) -> dict[str, list[str]]:
+        """What contradiction callouts link to: their claims' sources and claimants, their events and actors."""
+        return {"sources": [claim.source for c in found for claim in c.claims],
+                "actors": [a for c in found for a in c.actors] + [cl.actor for c in found for cl in c.claims if cl.actor],
+                "events": [c.event for c in found if c.event]}
+
+    def quotes_page(self, source: Source, quotes: list[Quote]) -> Closed:
+        """An article's quotes: the article, its quotes and its speakers."""
+
+        def inputs() -> tuple:
+            speakers = [q.speaker for q in quotes if q.speaker]
+            return (source, quotes), self.reach(sources=[source.id], actors=speakers, quotes=[q.id for q in quotes])
+
+        return self.closed_page("quotes_source.md.j2", inputs, lambda data, _: {"s": data[0], "quotes": data[1]})
+
+    def actor_page(self, actor: Actor) -> Closed:
+        """An actor's page: the actor, its quotes, events, contradictions, articles and companions."""
+        return self.closed_page("actor.md.j2", partial(self.actor_inputs, actor), actor_context)
+
+    def actor_inputs(self, actor: Actor) -> tuple:
+        c = self.corpus
+        quotes = c.quotes_by_speaker.get(actor.id, [])
+        events = chronological(c.events_by_actor.get(actor.id, []))
+        found = c.contradictions_by_actor.get(actor.id, [])
+        sources = [s.id for s in c.actor_sources(actor)]
+        companions = [(other.id, n) for other, n in c.companions(actor.id)]
+        callouts = self.contradictions_reach(found)
+        reach = self.reach(
+            sources=sources + [r.source for r in actor.roles if r.source] + callouts["sources"],
+            actors=[actor.id] + [i for i, _ in companions] + [r.org for r in actor.roles if r.org] + callouts["actors"],
+            events=[e.id for e in events] + callouts["events"])
+        data = (actor, quotes, events, found, sources, companions, self.distinct_sentences(actor.mentions))
+        return data, reach
+
+    def event_page(self, event: Event) -> Closed:
+        """An event's page: the event, its accounts and figures, its contradictions."""
+        return self.closed_page("event.md.j2", partial(self.event_inputs, event), event_context)
+
+    def event_inputs(self, event: Event) -> tuple:
+        c = self.corpus
+        found = c.contradictions_by_event.get(event.id, [])
+        claimed = [m.claimed_in for m in event.mentions if m.claimed_in]
+        speakers = [c.quotes[q].speaker for q in claimed if q in c.quotes and c.quotes[q].speaker]
+        callouts = self.contradictions_reach(found)
+        reach = self.reach(
+            sources=[m.source for m in event.mentions] + [f.source for m in event.mentions for f in m.figures
+                                                          if f.source] + [c.quotes[q].source for q in claimed
+                                                                          if q in c.quotes] + callouts["sources"],
+            actors=list(event.actors) + speakers + callouts["actors"],
+            events=[event.id] + callouts["events"], quotes=claimed)
+        return (event, found), reach
 
     def home(self) -> str:
         dated, undated = dated_and_undated(self.graph.events)
@@ -174,21 +263,6 @@ class PageRenderer:
         by_actor = [(a, self.corpus.contradictions_by_actor[a.id]) for a in self.actors_sorted()
                     if self.corpus.contradictions_by_actor.get(a.id)]
         return self.render("contradictions_index.md.j2", "../", by_event=by_event, by_actor=by_actor)
-
-    def actor_page(self, actor) -> str:
-        companions = self.corpus.companions(actor.id)
-        svg = network_svg(actor.name, [(a.name, n) for a, n in companions[:8]])
-        return self.render("actor.md.j2", "../", a=actor, companions=companions, network=svg,
-                           mentions=self.distinct_sentences(actor.mentions),
-                           quotes=self.corpus.quotes_by_speaker.get(actor.id, []),
-                           events=chronological(self.corpus.events_by_actor.get(actor.id, [])),
-                           contradictions=self.corpus.contradictions_by_actor.get(actor.id, []),
-                           sources=self.corpus.actor_sources(actor))
-
-    def event_page(self, event: Event) -> str:
-        found = self.corpus.contradictions_by_event.get(event.id, [])
-        figures = [(m, f) for m in event.mentions for f in m.figures]
-        return self.render("event.md.j2", "../", e=event, contradictions=found, figures=figures)
 
     def distinct_sentences(self, mentions: list) -> list:
         """One mention per sentence (the first), in source then offset order."""
