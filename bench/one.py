@@ -16,6 +16,7 @@ from generator import pipeline  # noqa: E402
 from generator.extract.nlp import load_model, mined_text  # noqa: E402
 from generator.ingest import read_corpus  # noqa: E402
 from generator.settings import Settings  # noqa: E402
+from generator.watch import between_builds  # noqa: E402
 
 
 def folder_bytes(folder: Path) -> int:
@@ -51,6 +52,7 @@ def change_one_article(seeds: Path) -> None:
 def rebuild_after_one_change(seeds: Path, settings: Settings) -> float:
     """Seconds to rebuild after one article changes, in this process with the model loaded, as `watch` does."""
     load_model(settings.model)
+    between_builds()
     change_one_article(seeds)
     began = time.perf_counter()
     pipeline.build(settings, progress=lambda m: None)

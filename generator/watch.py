@@ -8,6 +8,7 @@ times, so nothing beyond the standard library is needed.
 """
 from __future__ import annotations
 
+import gc
 import os
 import time
 from pathlib import Path
@@ -71,6 +72,12 @@ def keep_model_loaded(settings: Settings, progress: pipeline.Progress) -> None:
         progress(f"warning: {err}")
 
 
+def between_builds() -> None:
+    """Free the last build's graph now, while nothing waits, not in the middle of the next build
+    (its objects were kept from the collector's reach while it ran)."""
+    gc.collect()
+
+
 def watch(settings: Settings, progress: pipeline.Progress = pipeline.stderr_progress, interval: float = 1.0,
           rebuilds: Optional[int] = None, sleep: Callable[[float], None] = time.sleep) -> int:
     """Build, then rebuild after every change to the watched files, until interrupted or after
@@ -79,6 +86,7 @@ def watch(settings: Settings, progress: pipeline.Progress = pipeline.stderr_prog
     seen = snapshot(roots, skip)
     failed = 0 if build_once(settings, progress) else 1
     keep_model_loaded(settings, progress)
+    between_builds()
     progress(f"watch: watching {', '.join(os.fspath(r) for r in roots)} (Ctrl-C stops)")
     done = 0
     while rebuilds is None or done < rebuilds:
@@ -90,5 +98,6 @@ def watch(settings: Settings, progress: pipeline.Progress = pipeline.stderr_prog
         progress(f"watch: {len({path for path, _ in changed})} file(s) changed; rebuilding")
         seen = now
         failed += 0 if build_once(settings, progress) else 1
+        between_builds()
         done += 1
     return failed
