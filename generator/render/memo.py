@@ -22,18 +22,20 @@ from generator.versions import package_digest
 
 @dataclass(frozen=True)
 class Closed:
-    """A page rendered by ``make`` from ``data()`` alone; ``key()`` digests that data."""
+    """A page rendered by ``make(data)`` from ``data()`` alone."""
 
-    make: Callable[[], str]
+    make: Callable[[Any], str]
     data: Callable[[], Any]
 
     def __call__(self) -> str:
-        return self.make()
+        return self.make(self.data())
 
-    def key(self) -> str:
-        digest = hashlib.sha256(package_digest().encode())
-        digest.update(pickle.dumps(self.data(), protocol=5))
-        return digest.hexdigest()
+
+def memo_key(data: Any) -> str:
+    """What a page made of ``data`` alone holds: a digest of the data and the generator's code."""
+    digest = hashlib.sha256(package_digest().encode())
+    digest.update(pickle.dumps(data, protocol=5))
+    return digest.hexdigest()
 
 
 Memo = dict[str, list[str]]  # page path → [key, sha256 of its bytes]

@@ -15,7 +15,7 @@ from generator.files import write_if_changed
 from generator.model import Actor, Contradiction, Event, Graph, Quote, Source
 from generator.render.corpus import FOLDERS, Corpus, Links, quote_anchor
 from generator.render.filters import Safe, finalize, md_escape
-from generator.render.memo import Closed, Memo, read_memo, unchanged, write_memo
+from generator.render.memo import Closed, Memo, memo_key, read_memo, unchanged, write_memo
 from generator.render.network import network_svg
 from generator.render.timeline import chronological, dated_and_undated, event_date_label, timeline_context
 
@@ -164,7 +164,7 @@ class PageRenderer:
 
     def source_page(self, source: Source) -> Closed:
         """An article's page, made of the article alone."""
-        return Closed(lambda: self.render_alone("source.md.j2", s=source, paragraphs=source_paragraphs(source)),
+        return Closed(lambda s: self.render_alone("source.md.j2", s=s, paragraphs=source_paragraphs(s)),
                       lambda: source)
 
     def closed_page(self, template: str, inputs: Callable[[], tuple], context: Callable[[Any, Corpus], dict]
@@ -172,8 +172,8 @@ class PageRenderer:
         """A page made of ``inputs()`` alone: (the data, the `Reach` of its links). The template sees the
         context made of that data, and a corpus of the items in reach only."""
 
-        def make() -> str:
-            data, reach = inputs()
+        def make(made_of: tuple) -> str:
+            data, reach = made_of
             alone = reach.corpus()
             return self.render_alone(template, corpus=alone, L=Links(alone, "../"), **context(data, alone))
 
@@ -357,8 +357,9 @@ def write_and_hash_pages(graph: Graph, content_dir: Path, jobs: int = 1,
                          meanwhile: Optional[Callable[[], None]] = None, memo: Optional[Path] = None) -> Written:
     """``write_pages``, also giving the digest of every page (what the site build compares).
 
-    With a ``memo`` file (see `generator.render.memo`), a page made of one article's data is
-    not rendered again while that data, the code and the page's file are as they were.
+    With a ``memo`` file (see `generator.render.memo`), a page made of its own data alone (an
+    article, quotes, actor or event page) is not rendered again while that data, the code and
+    the page's file are as they were.
     """
     content_dir = Path(content_dir)
     tasks = PageRenderer(graph).tasks()
@@ -377,15 +378,20 @@ def write_and_hash_pages(graph: Graph, content_dir: Path, jobs: int = 1,
 
 def _write_tasks(tasks: list[tuple[str, Callable[[], str]]], content_dir: Path,
                  recorded: Optional[Memo]) -> list[tuple[str, str, Optional[str]]]:
-    """Render and write each page (unless the memo vouches for it): (path, digest, memo key or None)."""
+    """Render and write each page (unless the memo vouches for it): (path, digest, memo key or None).
+
+    A memo key needs the page's data; the page, when it is rendered, is made from that same data."""
     written = []
-    for relative, make in tasks:
-        key = make.key() if recorded is not None and isinstance(make, Closed) else None
+    for relative, page in tasks:
+        key, make = None, page
+        if recorded is not None and isinstance(page, Closed):
+            data = page.data()
+            key, make = memo_key(data), partial(page.make, data)
         digest = unchanged(recorded, relative, key, content_dir / relative) if key else None
         if digest is None:
-            data = make().encode("utf-8")
-            write_if_changed(content_dir / relative, data)
-            digest = hashlib.sha256(data).hexdigest()
+            encoded = make().encode("utf-8")
+            write_if_changed(content_dir / relative, encoded)
+            digest = hashlib.sha256(encoded).hexdigest()
         written.append((relative, digest, key))
     return written
 
