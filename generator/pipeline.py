@@ -72,7 +72,7 @@ def make_graph(settings: Settings, progress: Progress = stderr_progress, timings
 
 
 def _make_graph(settings: Settings, progress: Progress, timings: Timings) -> Graph:
-    cache_file = (settings.out or settings.project) / ".cache" / "ingest.pickle" if settings.cache else None
+    cache_file = settings.cache_dir / "ingest.pickle" if settings.cache else None
     with model_aside(settings) as aside:
         sources, problems = timings.run("ingest", ingest.read_corpus, settings.seeds, progress, cache_file)
         for problem in problems:

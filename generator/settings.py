@@ -33,3 +33,8 @@ class Settings:
     @property
     def dist_dir(self) -> Path:
         return (self.out or self.project) / "dist"
+
+    @property
+    def cache_dir(self) -> Path:
+        """Caches of the last builds: parsed articles and extractions."""
+        return (self.out or self.project) / ".cache"

@@ -30,8 +30,7 @@ def watched(settings: Settings) -> list[Path]:
 
 def generated(settings: Settings) -> list[Path]:
     """Folders the build writes: never watched, even inside a watched folder."""
-    base = settings.out or settings.project
-    return [settings.content_dir, settings.site_dir, settings.build_dir, settings.dist_dir, Path(base) / ".cache"]
+    return [settings.content_dir, settings.site_dir, settings.build_dir, settings.dist_dir, settings.cache_dir]
 
 
 def snapshot(roots: list[Path], skip: tuple[Path, ...] = ()) -> Snapshot:
@@ -94,8 +93,8 @@ def watch(settings: Settings, progress: pipeline.Progress = pipeline.stderr_prog
         now = snapshot(roots, skip)
         if now == seen:
             continue
-        changed = sorted(set(now.items()) ^ set(seen.items()))
-        progress(f"watch: {len({path for path, _ in changed})} file(s) changed; rebuilding")
+        changed = [path for path in now.keys() | seen.keys() if now.get(path) != seen.get(path)]
+        progress(f"watch: {len(changed)} file(s) changed; rebuilding")
         seen = now
         failed += 0 if build_once(settings, progress) else 1
         between_builds()

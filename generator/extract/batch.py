@@ -128,7 +128,7 @@ def _closing(pool, results: Iterable) -> Iterator:
 def cache_folder(settings: Settings) -> Optional[Path]:
     if not settings.cache:
         return None
-    return (settings.out or settings.project) / ".cache" / "extract"
+    return settings.cache_dir / "extract"
 
 
 def extract_all(sources: list[Source], settings: Settings, progress: Callable[[str], None] = lambda m: None,
