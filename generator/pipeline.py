@@ -65,13 +65,15 @@ GC_THRESHOLD = 50_000  # allocations between young collections (Python's default
 _in_build = False
 
 
-def make_graph(settings: Settings, progress: Progress = stderr_progress, timings: Timings | None = None) -> Graph:
-    """Read the seeds folder and build the resolved, compared graph."""
+def make_graph(settings: Settings, progress: Progress = stderr_progress, timings: Timings | None = None,
+               meanwhile: Callable[[], None] | None = None) -> Graph:
+    """Read the seeds folder and build the resolved, compared graph (``meanwhile`` runs while articles are parsed)."""
     with long_lived_objects():
-        return _make_graph(settings, progress, timings or Timings())
+        return _make_graph(settings, progress, timings or Timings(), meanwhile)
 
 
-def _make_graph(settings: Settings, progress: Progress, timings: Timings) -> Graph:
+def _make_graph(settings: Settings, progress: Progress, timings: Timings, meanwhile: Callable[[], None] | None
+                ) -> Graph:
     cache_file = settings.cache_dir / "ingest.pickle" if settings.cache else None
     with model_aside(settings) as aside:
         sources, problems = timings.run("ingest", ingest.read_corpus, settings.seeds, progress, cache_file)
@@ -80,7 +82,7 @@ def _make_graph(settings: Settings, progress: Progress, timings: Timings) -> Gra
         progress(f"ingest: {len(sources)} articles read from {settings.seeds}")
         rules = curation.load(settings.seeds / curation.FILENAME)
         curation.apply_sources(sources, rules, progress)
-        extractions = timings.run("extract", extract_all, sources, settings, progress, aside)
+        extractions = timings.run("extract", extract_all, sources, settings, progress, aside, meanwhile)
     graph = timings.run("resolve", resolve.resolve, sources, extractions, settings.jobs)
     graph.problems = problems
     infer_dates(graph, progress)
@@ -116,7 +118,7 @@ def build(settings: Settings, progress: Progress = stderr_progress, timings: Tim
 
 
 def _build(settings: Settings, progress: Progress, timings: Timings) -> Graph:
-    graph = make_graph(settings, progress, timings)
+    graph = make_graph(settings, progress, timings, meanwhile=lambda: warm_up(settings))
     content = settings.content_dir
 
     def exports() -> None:
@@ -132,6 +134,15 @@ def _build(settings: Settings, progress: Progress, timings: Timings) -> Graph:
     timings.run("site", publish, content, settings, bundle, pages.digests)
     progress(f"site: built {settings.site_dir}; bundle: wrote {bundle}")
     return graph
+
+
+def warm_up(settings: Settings) -> None:
+    """Ready what rendering and the site build load whatever the graph (templates, MkDocs and what
+    mkdocs.yml names), while articles are parsed: a new command's rebuild waits on the model there."""
+    from generator.site import config as site_config
+
+    render.environment()
+    site_config.warm_up(settings.content_dir, settings.site_dir, settings.project)
 
 
 def publish(content: Path, settings: Settings, bundle: Path, known: dict[str, str] | None = None) -> None:

@@ -30,6 +30,15 @@ def test_unchanged_articles_come_from_the_cache(tmp_path: Path, monkeypatch) -> 
     assert again[0] == first[0] and again[2] == first[2]
 
 
+def test_a_damaged_cache_entry_is_extracted_again(tmp_path: Path) -> None:
+    sources = corpus(2)
+    first = batch.extract_all(sources, settings(tmp_path))
+    entry = next((tmp_path / ".cache" / "extract").rglob(f"{batch.cache_key(sources[1], DEFAULT_MODEL)}.pickle"))
+    entry.write_bytes(b"not a pickle")
+    assert batch.extract_all(sources, settings(tmp_path)) == first
+    assert batch.ExtractionCache(entry.parent.parent).get(batch.cache_key(sources[1], DEFAULT_MODEL)) == first[1]
+
+
 def test_cache_key_depends_on_the_article_date(tmp_path: Path) -> None:
     a, b = corpus(1)[0], corpus(1)[0]
     b.date = "2021-03-04"
@@ -55,6 +64,19 @@ def test_a_few_changed_articles_are_extracted_in_the_process_set_aside(tmp_path:
         assert aside is not None
         assert aside.submit(os.getpid).result() != os.getpid()  # a process of its own
         assert batch.extract_all(sources, two, aside=aside) == here
+
+
+def test_meanwhile_runs_once_the_changed_article_is_handed_aside(tmp_path: Path) -> None:
+    sources = corpus(2)
+    two = Settings(seeds=tmp_path, out=tmp_path, jobs=2, project=tmp_path)
+    batch.extract_all(sources[:1], two)
+    handed: list[list[str]] = []
+    seen: list[list[list[str]]] = []
+    with batch.model_aside(two) as aside:
+        submit = aside.submit
+        aside.submit = lambda work, articles, model: handed.append([s.id for s in articles]) or submit(work, articles, model)
+        batch.extract_all(sources, two, aside=aside, meanwhile=lambda: seen.append(list(handed)))
+    assert seen == [[["a01"]]]  # called once, when the uncached article was already on its way
 
 
 def test_a_missing_model_set_aside_still_gives_the_clear_error(tmp_path: Path) -> None:

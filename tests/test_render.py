@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 
 import markdown
-import pytest
 
 from generator.model import (Actor, Claim, Contradiction, Event, EventMention, Figure, Graph, Mention, Paragraph,
                              Quote, Role, Source)

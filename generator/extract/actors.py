@@ -826,7 +826,6 @@ def _label_votes(doc: Doc) -> dict[str, str]:
 
 def _group_candidates(doc: Doc, source: Source, cands: list[_Cand]) -> list[_Group]:
     """Put the mentions of one actor together."""
-    title_ends = [p.end for p in source.paragraphs if p.kind == "title"]
     title_spans = [(p.start, p.end) for p in source.paragraphs if p.kind == "title"]
     votes = _label_votes(doc)
     kinds = [_resolve_kind(doc, c) for c in cands]

@@ -9,7 +9,7 @@ import contextlib
 import hashlib
 import multiprocessing
 import pickle
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
@@ -37,6 +37,10 @@ class ExtractionCache:
 
     def __init__(self, folder: Optional[Path]):
         self.folder = folder
+
+    def holds(self, key: str) -> bool:
+        path = self._path(key)
+        return path is not None and path.exists()
 
     def get(self, key: str) -> Optional[Extraction]:
         path = self._path(key)
@@ -102,7 +106,7 @@ def _run(todo: list[Source], settings: Settings, aside: Optional[ProcessPoolExec
          ) -> Iterable[list[Extraction]]:
     batches = list(_batches(todo, BATCH))
     if len(batches) == 1 and aside is not None:
-        return _aside_or_here(aside, batches[0], settings.model)
+        return _aside_or_here(aside.submit(extract_batch, batches[0], settings.model), batches[0], settings.model)
     if settings.jobs <= 1 or len(batches) <= 1:
         return (extract_batch(b, settings.model) for b in batches)
     load_model(settings.model)  # fail early, in this process, with a clear message
@@ -112,10 +116,10 @@ def _run(todo: list[Source], settings: Settings, aside: Optional[ProcessPoolExec
     return _closing(pool, pool.imap(_work, batches))
 
 
-def _aside_or_here(aside: ProcessPoolExecutor, batch: list[Source], model: str) -> Iterator[list[Extraction]]:
+def _aside_or_here(pending: Future, batch: list[Source], model: str) -> Iterator[list[Extraction]]:
     """The batch extracted in the aside process; here, for the clear error, when that one could not load the model."""
     try:
-        yield aside.submit(extract_batch, batch, model).result()
+        yield pending.result()
     except BrokenProcessPool:
         yield extract_batch(batch, model)
 
@@ -132,25 +136,37 @@ def cache_folder(settings: Settings) -> Optional[Path]:
 
 
 def extract_all(sources: list[Source], settings: Settings, progress: Callable[[str], None] = lambda m: None,
-                aside: Optional[ProcessPoolExecutor] = None) -> list[Extraction]:
+                aside: Optional[ProcessPoolExecutor] = None,
+                meanwhile: Optional[Callable[[], None]] = None) -> list[Extraction]:
     """Extractions for every source, in the same order, reusing cached ones.
 
-    ``aside``: a process from `model_aside`, where up to one batch of uncached articles is extracted.
+    The uncached articles are set going first (up to one batch in ``aside``, a process from
+    `model_aside`); the cached extractions are loaded and ``meanwhile`` runs here while they work.
     """
     cache = ExtractionCache(cache_folder(settings))
     keys = [cache_key(s, settings.model) for s in sources]
-    found = {k: cache.get(k) for k in keys}
-    todo = [s for s, k in zip(sources, keys) if found[k] is None]
+    todo = [s for s, k in zip(sources, keys) if not cache.holds(k)]
     progress(f"extract: {len(sources) - len(todo)} cached, {len(todo)} to extract with {settings.jobs} job(s)")
-    done = 0
-    by_source: dict[str, Extraction] = {}
-    for batch in _run(todo, settings, aside):
-        for extraction in batch:
-            by_source[extraction.source] = extraction
-        done += len(batch)
-        progress(f"extract: {done}/{len(todo)} articles")
+    running = _run(todo, settings, aside)
+    waiting = {s.id for s in todo}
+    found = {k: cache.get(k) for s, k in zip(sources, keys) if s.id not in waiting}
+    if meanwhile:
+        meanwhile()
+    by_source = _gather(running, len(todo), progress)
+    damaged = [s for s, k in zip(sources, keys) if s.id not in waiting and found[k] is None]
+    if damaged:  # a cache entry that could not be read is extracted again
+        by_source.update(_gather(_run(damaged, settings), len(damaged), progress))
     for source, key in zip(sources, keys):
-        if found[key] is None:
+        if found.get(key) is None:
             found[key] = by_source[source.id]
             cache.put(key, found[key])
     return [found[k] for k in keys]
+
+
+def _gather(running: Iterable[list[Extraction]], count: int, progress: Callable[[str], None]) -> dict[str, Extraction]:
+    """Each source id's extraction, as the batches come in."""
+    by_source: dict[str, Extraction] = {}
+    for batch in running:
+        by_source.update((extraction.source, extraction) for extraction in batch)
+        progress(f"extract: {len(by_source)}/{count} articles")
+    return by_source

@@ -1,6 +1,7 @@
 """Render every page of the microsite from a Graph with Jinja2 templates."""
 from __future__ import annotations
 
+import functools
 import hashlib
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
@@ -55,6 +56,15 @@ def make_environment() -> jinja2.Environment:
     env.globals["event_date"] = event_date_label
     env.globals["quote_anchor"] = quote_anchor
     env.globals["source_date"] = source_date_label
+    return env
+
+
+@functools.lru_cache(maxsize=None)
+def environment() -> jinja2.Environment:
+    """`make_environment` with every template compiled: made once per process (forked workers inherit it)."""
+    env = make_environment()
+    for name in env.list_templates(extensions=["j2"]):
+        env.get_template(name)
     return env
 
 
@@ -127,7 +137,7 @@ class PageRenderer:
     def __init__(self, graph: Graph) -> None:
         self.graph = graph
         self.corpus = Corpus(graph)
-        self.env = make_environment()
+        self.env = environment()
 
     def render(self, template: str, root: str, **context) -> str:
         """A page that may look anything up in the whole graph (``graph``, ``corpus``, links ``L``)."""

@@ -78,6 +78,16 @@ def load(content_dir: Path, site_dir: Path, project: Path):
         raise RuntimeError(f"invalid {config_path(project)}: {error}") from None
 
 
+def warm_up(content_dir: Path, site_dir: Path, project: Path) -> None:
+    """Import MkDocs and what mkdocs.yml names (theme, plugins, Markdown extensions) ahead of the
+    build, whose workers then inherit them. A config that does not load is left for the build to report."""
+    import mkdocs.commands.build  # noqa: F401
+
+    if Path(content_dir).is_dir():
+        with contextlib.suppress(RuntimeError), quiet_mkdocs():
+            load(content_dir, site_dir, project)
+
+
 def offline_overrides(raw: dict[str, Any]) -> dict[str, Any]:
     """Material's built-in offline plugin and the local Worker shim (no CDN request), whatever mkdocs.yml says."""
     plugins = list(raw.get("plugins") or ["search"])
