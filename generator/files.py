@@ -3,6 +3,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+# A file whose time is this close to a build's start may hide a second write (coarse file clocks):
+# it is read, not trusted by its size and time.
+RACY_NS = 2_000_000_000
+
 
 def write_if_changed(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` (making its folder) unless the file holds it already."""

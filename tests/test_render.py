@@ -452,6 +452,34 @@ def test_memo_spares_unchanged_article_pages_and_never_serves_a_stale_one(tmp_pa
     assert "edited by hand" not in (content / "sources" / "001.md").read_text(encoding="utf-8")
 
 
+def test_memo_trusts_an_old_file_by_size_and_time_and_reads_a_recent_one(tmp_path: Path, monkeypatch) -> None:
+    import os
+
+    from generator.render import memo as memo_module
+    from generator.render import write_and_hash_pages
+
+    content, memo = tmp_path / "content", tmp_path / "render.state.json"
+    page = content / "sources" / "001.md"
+    first = write_and_hash_pages(small_graph(), content, memo=memo)
+    held = page.read_bytes()
+    forged = held.replace(b"#", b"%", 1)  # same size, other bytes, same time: a second write a coarse clock hid
+    page.write_bytes(forged)
+    recorded = json.loads(memo.read_text(encoding="utf-8"))["sources/001.md"]
+    os.utime(page, ns=(recorded[3], recorded[3]))
+    assert write_and_hash_pages(small_graph(), content, memo=memo).digests == first.digests
+    assert page.read_bytes() == held  # written just now: read, found changed, made again
+
+    an_hour_ago = recorded[3] - 3600 * 10**9
+    for path in content.rglob("*.md"):
+        os.utime(path, ns=(an_hour_ago, an_hour_ago))
+    write_and_hash_pages(small_graph(), content, memo=memo)  # the memo learns the new times
+    opened: list[str] = []
+    monkeypatch.setattr(memo_module, "open", lambda path, *a: opened.append(str(path)) or open(path, *a),
+                        raising=False)
+    assert write_and_hash_pages(small_graph(), content, memo=memo).digests == first.digests
+    assert opened == []  # old files of the recorded size and time: trusted unread
+
+
 def made_from_reach_and_from_the_whole_graph(graph: Graph) -> list[tuple[str, str]]:
     """Each actor and event page as the build makes it (from the items in its reach alone), beside the
     same page made with the whole graph in sight."""

@@ -5,18 +5,22 @@ and the items in its reach (`generator.render.pages.Reach`). `PageRenderer`
 renders those pages from that data only (the template sees nothing else), so a
 digest of the data, with the generator's code and Jinja's version, says what the
 page holds. The memo, a state
-file, records each such page's key and the digest of its bytes; a rebuild leaves a
-page unrendered when its key is the recorded one and its file still holds those bytes.
+file, records each such page's key, the digest of its bytes and its file's size and time;
+a rebuild leaves a page unrendered when its key is the recorded one and its file still
+holds those bytes: known by its size and time, or for a file written just before the
+build began (a coarse clock could hide a second write), by reading it.
 """
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 import pickle
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Optional
 
+from generator.files import RACY_NS
 from generator.versions import package_digest
 
 
@@ -38,19 +42,23 @@ def memo_key(data: Any) -> str:
     return digest.hexdigest()
 
 
-Memo = dict[str, list[str]]  # page path → [key, sha256 of its bytes]
+Memo = dict[str, list]  # page path → [key, sha256 of its bytes, file size, file mtime_ns]
 
 
 def read_memo(path: Path) -> Memo:
-    """The recorded keys and digests; {} without a file or with one that is not a memo."""
+    """The recorded entries; {} without a file or with one that is not a memo."""
     try:
         recorded = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
     if not isinstance(recorded, dict):
         return {}
-    return {page: entry for page, entry in recorded.items()
-            if isinstance(entry, list) and len(entry) == 2 and all(isinstance(x, str) for x in entry)}
+    return {page: entry for page, entry in recorded.items() if _is_entry(entry)}
+
+
+def _is_entry(entry: Any) -> bool:
+    return (isinstance(entry, list) and len(entry) == 4 and all(isinstance(x, str) for x in entry[:2])
+            and all(type(x) is int for x in entry[2:]))
 
 
 def write_memo(path: Path, memo: Memo) -> None:
@@ -58,14 +66,27 @@ def write_memo(path: Path, memo: Memo) -> None:
     Path(path).write_text(json.dumps(memo, sort_keys=True), encoding="utf-8")
 
 
-def unchanged(memo: Memo, page: str, key: str, file: Path) -> Optional[str]:
-    """The page's digest when the memo holds ``key`` for it and the file still has those bytes; else None."""
+def memo_entry(key: str, digest: str, file: Path) -> list:
+    """What the memo records of a page just made: its key, digest and file's size and time."""
+    held = os.stat(file)
+    return [key, digest, held.st_size, held.st_mtime_ns]
+
+
+def unchanged(memo: Memo, page: str, key: str, file: Path, began_ns: int) -> Optional[str]:
+    """The page's digest when the memo holds ``key`` for it and the file still has those bytes; else None.
+
+    A file of the recorded size and time, older than ``began_ns`` (the build's start) by `RACY_NS`,
+    is trusted unread; any other is read and hashed.
+    """
     recorded = memo.get(page)
     if recorded is None or recorded[0] != key:
         return None
     try:
+        held = os.stat(file)
+        if [held.st_size, held.st_mtime_ns] == recorded[2:] and held.st_mtime_ns < began_ns - RACY_NS:
+            return recorded[1]
         with open(file, "rb") as handle:
-            held = hashlib.sha256(handle.read()).hexdigest()
+            digest = hashlib.sha256(handle.read()).hexdigest()
     except OSError:
         return None
-    return held if held == recorded[1] else None
+    return digest if digest == recorded[1] else None

@@ -4,6 +4,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import multiprocessing
+import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import partial
@@ -16,7 +17,7 @@ from generator.files import write_if_changed
 from generator.model import Actor, Contradiction, Event, Graph, Quote, Source
 from generator.render.corpus import FOLDERS, Corpus, Links, quote_anchor
 from generator.render.filters import Safe, finalize, md_escape
-from generator.render.memo import Closed, Memo, memo_key, read_memo, unchanged, write_memo
+from generator.render.memo import Closed, Memo, memo_entry, memo_key, read_memo, unchanged, write_memo
 from generator.render.network import network_svg
 from generator.render.timeline import chronological, dated_and_undated, event_date_label, timeline_context
 
@@ -372,23 +373,24 @@ def write_and_hash_pages(graph: Graph, content_dir: Path, jobs: int = 1,
     the page's file are as they were.
     """
     content_dir = Path(content_dir)
+    began_ns = time.time_ns()
     tasks = PageRenderer(graph).tasks()
     recorded = read_memo(memo) if memo is not None else None
     if memo is not None:
         Path(memo).unlink(missing_ok=True)  # an interrupted build leaves none
-    shares = _in_shares(tasks, jobs, _write_tasks, content_dir, recorded, meanwhile=meanwhile)
+    shares = _in_shares(tasks, jobs, _write_tasks, content_dir, recorded, began_ns, meanwhile=meanwhile)
     entries = [entry for share in shares for entry in share]
     digests = {relative: digest for relative, digest, _ in entries}
     remove_stale(content_dir, set(digests))
     if memo is not None:
-        write_memo(memo, {relative: [key, digest] for relative, digest, key in entries if key})
+        write_memo(memo, {relative: entry for relative, _, entry in entries if entry})
     ordered = dict(sorted(digests.items()))
     return Written(paths=[content_dir / relative for relative in ordered], digests=ordered)
 
 
-def _write_tasks(tasks: list[tuple[str, Callable[[], str]]], content_dir: Path,
-                 recorded: Optional[Memo]) -> list[tuple[str, str, Optional[str]]]:
-    """Render and write each page (unless the memo vouches for it): (path, digest, memo key or None).
+def _write_tasks(tasks: list[tuple[str, Callable[[], str]]], content_dir: Path, recorded: Optional[Memo],
+                 began_ns: int) -> list[tuple[str, str, Optional[list]]]:
+    """Render and write each page (unless the memo vouches for it): (path, digest, memo entry or None).
 
     A memo key needs the page's data; the page, when it is rendered, is made from that same data."""
     written = []
@@ -397,12 +399,13 @@ def _write_tasks(tasks: list[tuple[str, Callable[[], str]]], content_dir: Path,
         if recorded is not None and isinstance(page, Closed):
             data = page.data()
             key, make = memo_key(data), partial(page.make, data)
-        digest = unchanged(recorded, relative, key, content_dir / relative) if key else None
+        path = content_dir / relative
+        digest = unchanged(recorded, relative, key, path, began_ns) if key else None
         if digest is None:
             encoded = make().encode("utf-8")
-            write_if_changed(content_dir / relative, encoded)
+            write_if_changed(path, encoded)
             digest = hashlib.sha256(encoded).hexdigest()
-        written.append((relative, digest, key))
+        written.append((relative, digest, memo_entry(key, digest, path) if key else None))
     return written
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
+from generator.files import RACY_NS
 from generator.site import config as site_config
 from generator.site.build import build_site
 from generator.site.incremental import walk_files
@@ -21,7 +22,6 @@ FILE_MODE = 0o644
 LEFT_OUT = (".map",)  # source maps: only developer tools ask for them
 COMPRESS_LEVEL = 6  # zlib's default: half the time of level 9 for 1 % more bytes (a 1,000-article bundle)
 LOCAL_HEADER_SIZE = 30  # bytes of a zip local file header before its name and extra field
-RACY_NS = 2_000_000_000  # a file time this close to the build's start may hide a write (coarse clocks)
 
 
 def build_offline_bundle(content_dir: Path, zip_path: Path, project: Path, work: Path, state: Path | None = None,
