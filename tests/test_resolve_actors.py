@@ -184,3 +184,20 @@ STAY_APART = [
 def test_hard_negatives_stay_apart(resolve_texts, first: str, second: str, apart: tuple[str, str]) -> None:
     (actors, _), _ = resolve_texts(first, second)
     assert set(apart) <= set(names(actors))
+
+
+def test_variant_pairs_are_the_pairs_a_plain_pairwise_check_finds(monkeypatch) -> None:
+    """The C screen over distinct surnames, block by block, loses no pair and adds none."""
+    import random
+
+    from generator.resolve import actors as resolve_module
+
+    rng = random.Random(7)
+    stems = ["".join(rng.choice("aeioubdklmnrst") for _ in range(rng.randint(0, 9))) for _ in range(150)]
+    surnames = stems + [rng.choice(stems) for _ in range(60)]  # repeated and empty surnames too
+    surnames += [s[:i] + "y" + s[i + 1:] for s in rng.sample(stems, 60) if s for i in [rng.randrange(len(s))]]
+    plain = [(x, y) for x in range(len(surnames)) for y in range(x + 1, len(surnames))
+             if resolve_module._could_be_variants(surnames[x], surnames[y])]
+    monkeypatch.setattr(resolve_module, "SCREEN_CELLS", 1000)  # many blocks of rows
+    assert resolve_module._variant_pairs(surnames) == plain
+    assert len(plain) > 60

@@ -284,15 +284,40 @@ def _spelling_variants(actors: list[Actor], union: _Union) -> None:
     clusters = union.clusters()
     people = sorted(root for root, members in clusters.items() if actors[root].kind == "person")
     best = {root: _best_person_name(actors, clusters[root]) for root in people}
-    surnames = {root: surname_key(name) for root, name in best.items()}
-    for x, ra in enumerate(people):
-        for rb in people[x + 1:]:
-            if not _could_be_variants(surnames[ra], surnames[rb]) or union.find(ra) == union.find(rb):
-                continue
-            reason = _variant_reason(actors, union, (clusters[ra], best[ra]), (clusters[rb], best[rb]),
-                                     local_to_index)
-            if reason:
-                union.join(ra, rb, reason)
+    for x, y in _variant_pairs([surname_key(best[root]) for root in people]):
+        ra, rb = people[x], people[y]
+        if union.find(ra) == union.find(rb):
+            continue
+        reason = _variant_reason(actors, union, (clusters[ra], best[ra]), (clusters[rb], best[rb]), local_to_index)
+        if reason:
+            union.join(ra, rb, reason)
+
+
+def _variant_pairs(surnames: list[str]) -> list[tuple[int, int]]:
+    """Every pair (x < y, in order) of positions whose surnames `_could_be_variants`.
+
+    The distinct surnames are screened against each other by rapidfuzz in C, a block of rows
+    at a time (a corpus can name tens of thousands of people); the pairs that pass get the exact check.
+    """
+    from rapidfuzz import process
+
+    distinct = sorted(set(surnames))
+    holders: dict[str, list[int]] = {}
+    for position, surname in enumerate(surnames):
+        holders.setdefault(surname, []).append(position)
+    rows = max(1, SCREEN_CELLS // max(1, len(distinct)))
+    pairs = []
+    for top in range(0, len(distinct), rows):
+        scores = process.cdist(distinct[top:top + rows], distinct, scorer=fuzz.ratio,
+                               score_cutoff=PERSON_SURNAME_RATIO - 1)
+        for row, column in zip(*scores.nonzero()):
+            a, b = distinct[top + int(row)], distinct[int(column)]
+            if a <= b and _could_be_variants(a, b):
+                pairs += [(min(x, y), max(x, y)) for x in holders[a] for y in holders[b] if x != y]
+    return sorted(set(pairs))
+
+
+SCREEN_CELLS = 4_000_000  # scores per block of the surname screen (16 MB)
 
 
 def _could_be_variants(a: str, b: str) -> bool:
