@@ -1,7 +1,10 @@
 """Synthetic wire-style articles for benchmarks: names, quotes, dates, figures.
 
 Several articles report each event, with figures that sometimes disagree.
-Deterministic: the same size and seed give the same files.
+Names come from a pool of 400 people ("pool"), or ("many") from thousands of
+made-up names, as a real corpus names thousands of people: more actor pages,
+more people to tell apart. Deterministic: the same size, seed and names give
+the same files.
 """
 from __future__ import annotations
 
@@ -23,16 +26,38 @@ WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 OUTLETS = ["Wire Service", "Daily Ledger", "Evening Courier", "Harbour Times"]
 
 
-def person(rng: random.Random) -> str:
-    return f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+SYLLABLES = ["ka", "lo", "ver", "dan", "mi", "sto", "ren", "bal", "tor", "zi", "no", "gal", "fre", "mun", "sa",
+             "vik", "hol", "pe", "dra", "quin"]
+NAMES = ("pool", "many")
 
 
-def article(rng: random.Random, event: dict, outlet: str) -> str:
+def made_up_names(rng: random.Random, count: int, syllables: tuple[int, int]) -> list[str]:
+    """Up to ``count`` distinct capitalised names of a few syllables each."""
+    return sorted({"".join(rng.choice(SYLLABLES) for _ in range(rng.randint(*syllables))).capitalize()
+                   for _ in range(count)})
+
+
+def name_lists(names: str) -> tuple[list[str], list[str]]:
+    """(first names, surnames) for ``names``, one of NAMES."""
+    if names == "pool":
+        return FIRST, LAST
+    if names != "many":
+        raise ValueError(f"names must be one of {', '.join(NAMES)}, not {names!r}")
+    rng = random.Random(11)
+    return FIRST + made_up_names(rng, 200, (2, 2)), made_up_names(rng, 3000, (2, 3))
+
+
+def person(rng: random.Random, names: tuple[list[str], list[str]] = (FIRST, LAST)) -> str:
+    first, last = names
+    return f"{rng.choice(first)} {rng.choice(last)}"
+
+
+def article(rng: random.Random, event: dict, outlet: str, names: tuple[list[str], list[str]] = (FIRST, LAST)) -> str:
     """One report of ``event`` with quotes, a relative date and a figure."""
     published = event["date"] + timedelta(days=rng.choice([0, 1]))
     weekday = WEEKDAYS[event["date"].weekday()]
     figure = event["figure"] + rng.choice([0, 0, 0, 2, -2])
-    official, witness = event["official"], person(rng)
+    official, witness = event["official"], person(rng, names)
     surname = official.split()[-1]
     what = event["what"][0].upper() + event["what"][1:]
     paragraphs = [
@@ -52,7 +77,7 @@ def article(rng: random.Random, event: dict, outlet: str) -> str:
     return "\n\n".join(paragraphs) + "\n"
 
 
-def make_events(rng: random.Random, count: int) -> list[dict]:
+def make_events(rng: random.Random, count: int, names: tuple[list[str], list[str]] = (FIRST, LAST)) -> list[dict]:
     start = date(2021, 1, 4)
     events = []
     for i in range(count):
@@ -60,21 +85,22 @@ def make_events(rng: random.Random, count: int) -> list[dict]:
         city = rng.choice(CITIES)
         events.append({
             "what": what.format(city=city), "verb": verb, "city": city, "country": rng.choice(COUNTRIES),
-            "org": rng.choice(ORGS), "official": person(rng), "figure": rng.randint(3, 80),
+            "org": rng.choice(ORGS), "official": person(rng, names), "figure": rng.randint(3, 80),
             "date": start + timedelta(days=3 * i + rng.randint(0, 2)),
         })
     return events
 
 
-def write_corpus(folder: Path, size: int, seed: int = 7) -> list[Path]:
-    """Write ``size`` articles into ``folder`` (about three per event)."""
+def write_corpus(folder: Path, size: int, seed: int = 7, names: str = "pool") -> list[Path]:
+    """Write ``size`` articles into ``folder`` (about three per event), naming people from ``names``."""
     rng = random.Random(seed)
+    people = name_lists(names)
     folder.mkdir(parents=True, exist_ok=True)
-    events = make_events(rng, max(1, size // 3))
+    events = make_events(rng, max(1, size // 3), people)
     paths = []
     for n in range(size):
         path = folder / f"{n:05d}.txt"
-        path.write_text(article(rng, events[n % len(events)], rng.choice(OUTLETS)), encoding="utf-8")
+        path.write_text(article(rng, events[n % len(events)], rng.choice(OUTLETS), people), encoding="utf-8")
         paths.append(path)
     return paths
 
@@ -82,4 +108,4 @@ def write_corpus(folder: Path, size: int, seed: int = 7) -> list[Path]:
 if __name__ == "__main__":
     import sys
 
-    write_corpus(Path(sys.argv[1]), int(sys.argv[2]))
+    write_corpus(Path(sys.argv[1]), int(sys.argv[2]), names=sys.argv[3] if len(sys.argv) > 3 else "pool")
