@@ -26,6 +26,8 @@ WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 OUTLETS = ["Wire Service", "Daily Ledger", "Evening Courier", "Harbour Times"]
 
 
+Names = tuple[list[str], list[str]]  # (first names, surnames)
+POOL: Names = (FIRST, LAST)
 SYLLABLES = ["ka", "lo", "ver", "dan", "mi", "sto", "ren", "bal", "tor", "zi", "no", "gal", "fre", "mun", "sa",
              "vik", "hol", "pe", "dra", "quin"]
 NAMES = ("pool", "many")
@@ -37,22 +39,22 @@ def made_up_names(rng: random.Random, count: int, syllables: tuple[int, int]) ->
                    for _ in range(count)})
 
 
-def name_lists(names: str) -> tuple[list[str], list[str]]:
+def name_lists(names: str) -> Names:
     """(first names, surnames) for ``names``, one of NAMES."""
     if names == "pool":
-        return FIRST, LAST
+        return POOL
     if names != "many":
         raise ValueError(f"names must be one of {', '.join(NAMES)}, not {names!r}")
     rng = random.Random(11)
     return FIRST + made_up_names(rng, 200, (2, 2)), made_up_names(rng, 3000, (2, 3))
 
 
-def person(rng: random.Random, names: tuple[list[str], list[str]] = (FIRST, LAST)) -> str:
+def person(rng: random.Random, names: Names = POOL) -> str:
     first, last = names
     return f"{rng.choice(first)} {rng.choice(last)}"
 
 
-def article(rng: random.Random, event: dict, outlet: str, names: tuple[list[str], list[str]] = (FIRST, LAST)) -> str:
+def article(rng: random.Random, event: dict, outlet: str, names: Names = POOL) -> str:
     """One report of ``event`` with quotes, a relative date and a figure."""
     published = event["date"] + timedelta(days=rng.choice([0, 1]))
     weekday = WEEKDAYS[event["date"].weekday()]
@@ -77,7 +79,7 @@ def article(rng: random.Random, event: dict, outlet: str, names: tuple[list[str]
     return "\n\n".join(paragraphs) + "\n"
 
 
-def make_events(rng: random.Random, count: int, names: tuple[list[str], list[str]] = (FIRST, LAST)) -> list[dict]:
+def make_events(rng: random.Random, count: int, names: Names = POOL) -> list[dict]:
     start = date(2021, 1, 4)
     events = []
     for i in range(count):

@@ -44,11 +44,11 @@ class ExtractionCache:
 
     def get(self, key: str) -> Optional[Extraction]:
         path = self._path(key)
-        if path is None or not path.exists():
+        if path is None:
             return None
         try:
             return pickle.loads(path.read_bytes())
-        except Exception:  # a damaged cache entry is simply recomputed
+        except Exception:  # a missing or damaged cache entry is simply recomputed
             return None
 
     def put(self, key: str, extraction: Extraction) -> None:

@@ -72,8 +72,9 @@ def memo_entry(key: str, digest: str, file: Path) -> list:
     return [key, digest, held.st_size, held.st_mtime_ns]
 
 
-def unchanged(memo: Memo, page: str, key: str, file: Path, began_ns: int) -> Optional[str]:
-    """The page's digest when the memo holds ``key`` for it and the file still has those bytes; else None.
+def unchanged(memo: Memo, page: str, key: str, file: Path, began_ns: int) -> Optional[list]:
+    """The page's memo entry, up to date, when the memo holds ``key`` for it and the file still has
+    those bytes; else None.
 
     A file of the recorded size and time, older than ``began_ns`` (the build's start) by `RACY_NS`,
     is trusted unread; any other is read and hashed.
@@ -84,9 +85,9 @@ def unchanged(memo: Memo, page: str, key: str, file: Path, began_ns: int) -> Opt
     try:
         held = os.stat(file)
         if [held.st_size, held.st_mtime_ns] == recorded[2:] and held.st_mtime_ns < began_ns - RACY_NS:
-            return recorded[1]
+            return recorded
         with open(file, "rb") as handle:
             digest = hashlib.sha256(handle.read()).hexdigest()
     except OSError:
         return None
-    return digest if digest == recorded[1] else None
+    return [key, digest, held.st_size, held.st_mtime_ns] if digest == recorded[1] else None

@@ -1,13 +1,12 @@
 """Render every page of the microsite from a Graph with Jinja2 templates."""
 from __future__ import annotations
 
-import functools
 import hashlib
 import multiprocessing
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any, Callable, Iterable, Optional
 
@@ -60,7 +59,7 @@ def make_environment() -> jinja2.Environment:
     return env
 
 
-@functools.lru_cache(maxsize=None)
+@lru_cache(maxsize=None)
 def environment() -> jinja2.Environment:
     """`make_environment` with every template compiled: made once per process (forked workers inherit it)."""
     env = make_environment()
@@ -395,18 +394,24 @@ def _write_tasks(tasks: list[tuple[str, Callable[[], str]]], content_dir: Path, 
     A memo key needs the page's data; the page, when it is rendered, is made from that same data."""
     written = []
     for relative, page in tasks:
-        key, make = None, page
-        if recorded is not None and isinstance(page, Closed):
-            data = page.data()
-            key, make = memo_key(data), partial(page.make, data)
         path = content_dir / relative
-        digest = unchanged(recorded, relative, key, path, began_ns) if key else None
-        if digest is None:
-            encoded = make().encode("utf-8")
-            write_if_changed(path, encoded)
-            digest = hashlib.sha256(encoded).hexdigest()
-        written.append((relative, digest, memo_entry(key, digest, path) if key else None))
+        if recorded is None or not isinstance(page, Closed):
+            written.append((relative, _write(path, page()), None))
+            continue
+        data = page.data()
+        key = memo_key(data)
+        entry = unchanged(recorded, relative, key, path, began_ns)
+        if entry is None:
+            entry = memo_entry(key, _write(path, page.make(data)), path)
+        written.append((relative, entry[1], entry))
     return written
+
+
+def _write(path: Path, text: str) -> str:
+    """Write a page's text (unless the file holds it already); the sha256 of its bytes."""
+    encoded = text.encode("utf-8")
+    write_if_changed(path, encoded)
+    return hashlib.sha256(encoded).hexdigest()
 
 
 def remove_stale(content_dir: Path, keep: set[str]) -> list[Path]:
