@@ -24,6 +24,7 @@ test: setup
 eval: setup
 	$(BIN)/python tests/eval/evaluate.py --seeds seeds --gold tests/eval/seeds --dates tests/eval/dates.yml
 	$(BIN)/python tests/eval/evaluate.py --seeds tests/eval/wire/articles --gold tests/eval/wire
+	$(BIN)/python tests/eval/evaluate.py --seeds tests/eval/news/articles --gold tests/eval/news
 
 bench: setup
 	$(BIN)/python bench/run.py
