@@ -359,3 +359,45 @@ def test_who_is_an_actor(doc_for, text: str, present: set[str], absent: set[str]
     names = {a.name for a in actors}
     assert present <= names
     assert not names & absent
+
+
+def test_titles_before_names_are_not_people_and_do_not_cut_names(doc_for) -> None:
+    text = ("Storm hits the coast\n\n"
+            "DARVEL, Ostrelia - Ostrelia’s coast was hit by a storm on Friday.\n\n"
+            "Kovna Governor Mirela Dascu said warning messages had been sent at 11 p.m. on Saturday.\n\n"
+            "Ressk Mayor Teodor Vass said many of the missing were elderly people who lived in the old town.\n\n"
+            "“There was no siren,” said Vera Kolan, 64, whose flat was destroyed.")
+    _, actors = actors_of(doc_for, text)
+    names = {a.name: a.kind for a in actors}
+    assert names.get("Mirela Dascu") == "person" and names.get("Teodor Vass") == "person"
+    assert names.get("Vera Kolan") == "person"
+    assert not any("Governor" in name or "Mayor" in name for name in names), names
+    assert "Vass" not in names and "Ostrelia" not in names, names  # a dateline's country is where, not who
+
+
+def test_a_sentence_opening_word_stays_out_of_a_name(doc_for) -> None:
+    text = ("Aid arrives\n\n"
+            "Prime Minister Jurek Almos declared a state of emergency in Kovna province on Sunday and announced "
+            "three days of national mourning. Neighbouring Tervia had sent two helicopters and a team of divers, "
+            "Almos said.")
+    _, actors = actors_of(doc_for, text)
+    names = {a.name for a in actors}
+    assert not any(name.startswith("Neighbouring") for name in names), names
+
+
+def test_named_courts_and_hospitals_are_organisations(doc_for) -> None:
+    text = ("Executives charged\n\n"
+            "Both will appear before the Port Aldra District Court on Sept. 30, prosecutors said.\n\n"
+            "Doctors at the Port Aldra Children's Hospital first noticed the cluster in July, the hospital said.")
+    _, actors = actors_of(doc_for, text)
+    kinds = {a.name: a.kind for a in actors}
+    assert kinds.get("Port Aldra District Court") == "organization", kinds
+    assert kinds.get("Port Aldra Children's Hospital") == "organization", kinds
+
+
+def test_a_countrys_government_is_the_state_even_unlisted(doc_for) -> None:
+    text = ("Inquiry ordered\n\n"
+            "SORVIN, Belmora - Belmora's government ordered an independent inquiry on Thursday into the collapse.")
+    _, actors = actors_of(doc_for, text)
+    state = next(a for a in actors if a.kind == "state")
+    assert state.name == "Belmora"

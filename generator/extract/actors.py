@@ -140,21 +140,25 @@ def _namey(token: Token) -> bool:
     return fold(text) not in NOT_NAMES and not is_title_word(text) and country_of(text) is None
 
 
-def _extend_left(doc: Doc, start: int, end: int, bound: int) -> int:
-    """Take in capitalised name tokens and particles the entity cut off on its left."""
+def _extend_left(doc: Doc, start: int, end: int, bound: int, label: str) -> int:
+    """Take in capitalised name tokens and particles the entity cut off on its left (a sentence's capitalised
+    first word only into a person's name: "Neighbouring Tervia" names Tervia)."""
     original = start
     while start > bound:
         prev = doc[start - 1]
         if prev.ent_type_ and prev.ent_type_ != doc[start].ent_type_:
             break
-        if "\n" in prev.whitespace_ or prev.is_sent_start and not _namey(prev):
+        if "\n" in prev.whitespace_ or prev.is_sent_start and (label != "PERSON" or not _namey(prev)):
             break
         if prev.pos_ == "PROPN" and _namey(prev) or prev.lower_ in PARTICLES and start - 1 > bound and _namey(doc[start - 2]):
             start -= 1
             continue
         break
-    if start < original and start > 0 and (doc[start - 1].lower_ in ("of", "for", "’s", "'s") or is_title_word(doc[start - 1].text)):
-        return original  # "Secretary of State John Kerry": the title's end is no part of the name
+    # "Secretary of State John Kerry", "General Staff Valery Gerasimov": the end of a title is no part of a
+    # full name; but "Mayor Teodor Vass" tagged "Vass": the word before a lone surname is its first name.
+    if start < original and start > 0 and (doc[start - 1].lower_ in ("of", "for", "’s", "'s")
+                                           or is_title_word(doc[start - 1].text) and end - original > 1):
+        return original
     return start
 
 
@@ -183,6 +187,22 @@ def _followed_by_title(doc: Doc, end: int) -> bool:
         if is_title_word(token.text) and token.pos_ in ("NOUN", "PROPN"):
             return True
     return False
+
+
+_INSTITUTIONS = ORG_HEADS | frozenset("hospital clinic".split())
+
+
+def _named_institution(doc: Doc, start: int, end: int) -> bool:
+    """"the Port Aldra District Court", "the Kessa Children's Hospital": a building's name that acts as a body."""
+    head = doc[end - 1]
+    return end - start > 1 and doc[start].ent_type_ in ("FAC", "LOC") and head.lower_ in _INSTITUTIONS \
+        and head.text[:1].isupper()
+
+
+def _followed_by_age(doc: Doc, end: int) -> bool:
+    """", 64," after a name: a person's age."""
+    return end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].like_num and doc[end + 2].text in (",", ")") \
+        and doc[end + 1].text.isdigit() and 0 < int(doc[end + 1].text) < 120
 
 
 def _preceded_by_title(doc: Doc, start: int) -> bool:
@@ -430,21 +450,24 @@ def _ner_candidates(doc: Doc) -> list[_Cand]:
         if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "WORK_OF_ART", "PRODUCT", "LANGUAGE"):
             continue
         start, end = _clean(doc, ent.start, ent.end)
-        if start >= end:
-            continue
+        if start >= end or ent.label_ == "PERSON" and is_title_word(doc[end - 1].text):
+            continue  # "Kovna Governor" (before "Mirela Dascu") is a title, not a person
+        if end - start == 1 and doc[start].is_sent_start and doc[start].tag_ in ("NN", "NNS"):
+            continue  # "Turnout was 61 percent": a common noun, capitalised as a sentence's first word
         sent_start = doc[start].sent.start
         label = ent.label_
         if label in ("PERSON", "ORG"):
-            start = _extend_left(doc, start, end, sent_start)
+            start = _extend_left(doc, start, end, sent_start, label)
         if label == "ORG" and start >= 2 and doc[start - 1].text in ("’s", "'s") and country_named(doc[start - 2].text):
             start, label = start - 2, "EXT"  # "Russia's Defense Ministry"
         end, org_head = _org_head_after(doc, end, ent.label_)
         if org_head and label == "NORP" and end == ent.end:
             org_head = False  # "the Syrian army" names no organisation
         kind = _LABELS.get(ent.label_, "other")
-        if org_head or start > 0 and doc[start - 1].lower_ in _ORG_PREFIX_NOUNS:
+        if org_head or start > 0 and doc[start - 1].lower_ in _ORG_PREFIX_NOUNS or _named_institution(doc, start, end):
             kind = "organization"
-        elif _followed_by_title(doc, end) or _preceded_by_title(doc, start) and kind in ("organization", "other"):
+        elif _followed_by_title(doc, end) or _followed_by_age(doc, end) \
+                or _preceded_by_title(doc, start) and kind in ("organization", "other"):
             kind = "person"
         if any(t.lower_ in ORG_HEADS and t.text[:1].isupper() for t in doc[start + 1:end]) and kind == "person":
             kind = "organization"
@@ -620,11 +643,25 @@ def _candidates(doc: Doc) -> list[_Cand]:
 
 
 def _dateline(doc: Doc, cand: _Cand) -> bool:
-    """"VELMAR, Kestria - …": the capitalised place a wire report opens with is where, not who."""
-    text = doc[cand.start:cand.end].text
-    opens = cand.start == 0 or "\n" in doc[cand.start - 1].text + doc[cand.start - 1].whitespace_
+    """"VELMAR, Kestria - …": the place a wire report opens with, in capitals, and the country after it
+    are where, not who."""
     follows = doc[cand.end].text if cand.end < len(doc) else ""
-    return opens and text.isupper() and len(text) > 3 and follows in (",", "-", "—", "–", "(")
+    if cand.start >= 2 and doc[cand.start - 1].text == "," and follows in _DATELINE_ENDS:
+        return _opens_in_capitals(doc, cand.start - 1)
+    return follows in _DATELINE_ENDS + (",",) and _opens_in_capitals(doc, cand.end) \
+        and doc[cand.start:cand.end].text.isupper()
+
+
+_DATELINE_ENDS = ("-", "—", "–", "(")
+
+
+def _opens_in_capitals(doc: Doc, end: int) -> bool:
+    """Whether a line opens with capitals (four letters or more) that end at ``end``: "PORT ALDRA"."""
+    first = end
+    while first > 0 and doc[first - 1].text.isupper() and "\n" not in doc[first - 1].whitespace_:
+        first -= 1
+    opens = first == 0 or "\n" in doc[first - 1].text + doc[first - 1].whitespace_
+    return opens and first < end and len(doc[first:end].text) > 3
 
 
 def _split_titled_people(doc: Doc, cands: list[_Cand]) -> None:
@@ -791,7 +828,9 @@ def _body_country(doc: Doc, cand: _Cand) -> str | None:
     for token in doc[cand.start: cand.end - 1]:
         if token.lower_ in ("'s", "’s"):
             continue
-        unlisted = _unlisted_country(doc, token.text, place=token.ent_type_ in ("GPE", "LOC"))
+        owns_government = doc[cand.end - 1].lower_ == "government" and token.i + 1 < cand.end - 1 \
+            and doc[token.i + 1].lower_ in ("'s", "’s") and token.ent_type_ != "ORG"  # "Belmora's government"
+        unlisted = _unlisted_country(doc, token.text, place=owns_government or token.ent_type_ in ("GPE", "LOC"))
         country = country_of(token.text) or (token.text if unlisted else None) \
             or demonym_country(doc, token)
         if country is None:
