@@ -261,3 +261,18 @@ def test_a_happening_nobody_did_is_no_event(doc_for):
             "No shots were fired in Tolven on Tuesday.\n\nSoldiers shot at the crossing in Tolven on Sunday.\n")
     source, doc = doc_for(text, "n1", "2021-05-05")
     assert [e.date_text for e in extract_events(doc, source, [])] == ["Sunday"]
+
+
+def test_courts_recalls_and_collapses_are_events(doc_for):
+    text = ("Syrup maker charged\n\n"
+            "Prosecutors charged two executives of the drug maker on Monday.\n\n"
+            "Families filed a lawsuit against the company on Tuesday.\n\n"
+            "The regulator ordered the recall of every batch on Wednesday.\n\n"
+            "Rescuers searched the river after the collapse of the dam on Thursday.\n\n"
+            "The truce effectively collapsed after a week.")
+    source, doc = doc_for(text, "t1", "2024-09-06")
+    events = extract_events(doc, source, [])
+    types = sorted((e.date, e.type) for e in events)
+    assert ("2024-09-02", "legal") in types and ("2024-09-03", "legal") in types
+    assert ("2024-09-04", "other") in types and ("2024-09-05", "accident") in types
+    assert not any(e.type == "accident" and "truce" in e.text for e in events)  # a truce's collapse is no accident

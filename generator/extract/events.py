@@ -56,6 +56,9 @@ NOUN_TRIGGERS = {
     "inquiry": "inquiry", "investigation": "inquiry", "probe": "inquiry", "enquiry": "inquiry",
     "audit": "inquiry",
     "funeral": "other", "memorial": "other", "vigil": "other", "commemoration": "other",
+    "collapse": "accident", "outbreak": "accident", "inspection": "inquiry", "recount": "election",
+    "lawsuit": "legal", "hearing": "legal", "indictment": "legal", "conviction": "legal",
+    "recall": "other", "mourning": "other",
 }
 VERB_TRIGGERS = {
     "bomb": "attack", "bombard": "attack", "attack": "attack", "shell": "attack", "strike": "attack",
@@ -78,11 +81,14 @@ VERB_TRIGGERS = {
     "riot": "protest", "boycott": "protest",
     "resign": "other", "release": "other", "free": "other", "kidnap": "other", "abduct": "other",
     "halt": "ceasefire", "suspend": "ceasefire",
-    "investigate": "inquiry", "probe": "inquiry",
+    "investigate": "inquiry", "probe": "inquiry", "inspect": "inquiry",
+    "recount": "election",  # "collapse" only as a noun: truces and talks collapse too
+    "sue": "legal", "charge": "legal", "indict": "legal", "convict": "legal", "sentence": "legal",
+    "acquit": "legal", "prosecute": "legal",
 }
 # When a sentence has triggers of several types, the first listed wins.
 TYPE_PRIORITY = [
-    "ceasefire", "agreement", "election", "vote", "arrest", "evacuation", "accident", "attack",
+    "ceasefire", "agreement", "election", "vote", "arrest", "legal", "evacuation", "accident", "attack",
     "military", "protest", "inquiry", "meeting", "announcement", "interview", "statement", "other",
 ]
 # Types that name the telling of an event more than the event: a real event word beside them wins.

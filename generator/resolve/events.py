@@ -51,12 +51,16 @@ TRIGGER_NOUNS = {
     "convene": "Meeting", "recapture": "Recapture", "besiege": "Siege", "target": "Attack",
     "massacre": "Massacre", "investigate": "Investigation", "probe": "Investigation",
     "deny": "Denial", "reject": "Denial", "dismiss": "Denial", "refute": "Denial", "rebut": "Denial",
+    "inspect": "Inspection", "recount": "Recount", "sue": "Lawsuit",
+    "charge": "Charges", "indict": "Indictment", "convict": "Conviction", "sentence": "Sentencing",
+    "acquit": "Acquittal", "prosecute": "Prosecution",
 }
 TYPE_TITLES = {
     "announcement": "Announcement", "ceasefire": "Ceasefire", "attack": "Attack", "meeting": "Meeting",
     "statement": "Statement", "interview": "Interview", "agreement": "Agreement", "vote": "Vote",
     "accident": "Accident", "arrest": "Arrest", "evacuation": "Evacuation", "military": "Military operation",
-    "protest": "Protest", "election": "Election", "inquiry": "Inquiry", "other": "Event",
+    "protest": "Protest", "election": "Election", "inquiry": "Inquiry", "legal": "Legal proceedings",
+    "other": "Event",
 }
 
 
@@ -497,6 +501,8 @@ TRIGGER_FAMILIES = [
     {"evacuation", "evacuate"},
     {"vote", "ballot", "referendum"},
     {"inquiry", "investigation", "probe", "investigate", "enquiry"},
+    {"lawsuit", "sue"},
+    {"charge", "indictment", "indict", "prosecute"},
     {"kidnapping", "abduction", "kidnap", "abduct"},
 ]
 
