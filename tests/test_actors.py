@@ -401,3 +401,13 @@ def test_a_countrys_government_is_the_state_even_unlisted(doc_for) -> None:
     _, actors = actors_of(doc_for, text)
     state = next(a for a in actors if a.kind == "state")
     assert state.name == "Belmora"
+
+
+def test_a_company_is_also_named_without_its_corporate_word(doc_for) -> None:
+    text = ("Drug recall widens\n\n"
+            "The syrup was made by Merivell Pharmaceuticals, the regulator said on Monday. "
+            "Merivell blamed a supplier, Kastor Chemicals.")
+    _, actors = actors_of(doc_for, text)
+    company = by_name(actors, "Merivell Pharmaceuticals")
+    assert company.kind == "organization"
+    assert [m.text for m in company.mentions] == ["Merivell Pharmaceuticals", "Merivell"]

@@ -57,7 +57,10 @@ town towns city cities capital county municipality settlement
 BLOCS = {"west": "Western powers"}
 
 # Org heads that may be dropped from a name without changing whom it names.
-GENERIC_ORG_SUFFIXES = frozenset("group union movement organisation organization brigade brigades faction".split())
+GENERIC_ORG_SUFFIXES = frozenset("""
+group union movement organisation organization brigade brigades faction
+company co corp corporation inc incorporated ltd limited plc holdings industries pharmaceuticals pharma chemicals
+""".split())  # "Fastaqim" of "Fastaqim Union", "Merivell" of "Merivell Pharmaceuticals"
 
 # Lemmas of verbs that report speech: their subject is a speaker.
 SPEECH_VERBS = frozenset("""
