@@ -192,17 +192,16 @@ def _followed_by_title(doc: Doc, end: int) -> bool:
 _INSTITUTIONS = ORG_HEADS | frozenset("hospital clinic".split())
 
 
-def _named_institution(doc: Doc, start: int, end: int) -> bool:
+def _named_institution(doc: Doc, start: int, end: int, label: str) -> bool:
     """"the Port Aldra District Court", "the Kessa Children's Hospital": a building's name that acts as a body."""
     head = doc[end - 1]
-    return end - start > 1 and doc[start].ent_type_ in ("FAC", "LOC") and head.lower_ in _INSTITUTIONS \
-        and head.text[:1].isupper()
+    return end - start > 1 and label in ("FAC", "LOC") and head.lower_ in _INSTITUTIONS and head.text[:1].isupper()
 
 
 def _followed_by_age(doc: Doc, end: int) -> bool:
     """", 64," after a name: a person's age."""
-    return end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].like_num and doc[end + 2].text in (",", ")") \
-        and doc[end + 1].text.isdigit() and 0 < int(doc[end + 1].text) < 120
+    return end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].text.isdigit() \
+        and doc[end + 2].text in (",", ")") and 0 < int(doc[end + 1].text) < 120
 
 
 def _preceded_by_title(doc: Doc, start: int) -> bool:
@@ -464,7 +463,7 @@ def _ner_candidates(doc: Doc) -> list[_Cand]:
         if org_head and label == "NORP" and end == ent.end:
             org_head = False  # "the Syrian army" names no organisation
         kind = _LABELS.get(ent.label_, "other")
-        if org_head or start > 0 and doc[start - 1].lower_ in _ORG_PREFIX_NOUNS or _named_institution(doc, start, end):
+        if org_head or start > 0 and doc[start - 1].lower_ in _ORG_PREFIX_NOUNS or _named_institution(doc, start, end, ent.label_):
             kind = "organization"
         elif _followed_by_title(doc, end) or _followed_by_age(doc, end) \
                 or _preceded_by_title(doc, start) and kind in ("organization", "other"):
@@ -825,11 +824,12 @@ def _positions(doc: Doc) -> dict[str, list[int]]:
 def _body_country(doc: Doc, cand: _Cand) -> str | None:
     """The country a government is named after: "Syrian regime", "Russia's government", "Dravonian government"."""
     countries = set()
+    government = doc[cand.end - 1].lower_ == "government"
     for token in doc[cand.start: cand.end - 1]:
         if token.lower_ in ("'s", "’s"):
             continue
-        owns_government = doc[cand.end - 1].lower_ == "government" and token.i + 1 < cand.end - 1 \
-            and doc[token.i + 1].lower_ in ("'s", "’s") and token.ent_type_ != "ORG"  # "Belmora's government"
+        owns_government = government and token.i + 1 < cand.end - 1 and doc[token.i + 1].lower_ in ("'s", "’s") \
+            and token.ent_type_ != "ORG"  # "Belmora's government"
         unlisted = _unlisted_country(doc, token.text, place=owns_government or token.ent_type_ in ("GPE", "LOC"))
         country = country_of(token.text) or (token.text if unlisted else None) \
             or demonym_country(doc, token)

@@ -82,7 +82,8 @@ VERB_TRIGGERS = {
     "resign": "other", "release": "other", "free": "other", "kidnap": "other", "abduct": "other",
     "halt": "ceasefire", "suspend": "ceasefire",
     "investigate": "inquiry", "probe": "inquiry", "inspect": "inquiry",
-    "recount": "election",  # "collapse" only as a noun: truces and talks collapse too
+    # "collapse" is a trigger only as a noun (NOUN_TRIGGERS): truces and talks collapse too.
+    "recount": "election",
     "sue": "legal", "charge": "legal", "indict": "legal", "convict": "legal", "sentence": "legal",
     "acquit": "legal", "prosecute": "legal",
 }
